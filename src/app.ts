@@ -1,0 +1,58 @@
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { type Database, openDatabase } from './db/database';
+import { createApollo } from './graphql/apollo';
+import { createSchema } from './graphql/schema';
+import { createHttpServer, GRAPHQL_PATH } from './http/server';
+import { isEmpty, seedReferenceArticle } from './seed/seed';
+
+/** A running Claimgraph: where it listens, its database, and how to stop it. */
+export interface App {
+  url: string;
+  database: Database;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+/** Starts Claimgraph on an already open database: schema, Apollo, HTTP. */
+export async function startAppOn(database: Database, config: Config): Promise<App> {
+  if (config.seedOnStart && (await isEmpty(database.dataSource))) {
+    await seedReferenceArticle(database.dataSource);
+  }
+  const apollo = await createApollo(await createSchema(), { production: config.production });
+  const server = createHttpServer(apollo, database, { production: config.production });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    database,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}
+
+/** config -> database (embedded unless DATABASE_URL) -> migrations -> seed when empty -> HTTP. */
+export async function startApp(config: Config): Promise<App> {
+  const database = await openDatabase(config);
+  try {
+    const app = await startAppOn(database, config);
+    return {
+      ...app,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,56 @@
+import path from 'node:path';
+
+/** Everything the process reads from its environment, typed and checked once at start-up. */
+export interface Config {
+  /** HTTP port; 0 asks the OS for a free one (tests use that). */
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent an embedded PostgreSQL is started. */
+  databaseUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its data between runs. */
+  embeddedDataDir: string;
+  /** Fixed port for the embedded PostgreSQL; 0 picks a free one. */
+  embeddedPort: number;
+  poolSize: number;
+  /** Seed the reference article when the database holds no statements. */
+  seedOnStart: boolean;
+  production: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/** Reads and validates the configuration; the only place that touches process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR || '.data/postgres'),
+    embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 0, 0, 65535),
+    poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 1000),
+    seedOnStart: flag(env, 'SEED_ON_START', true),
+    production: env.NODE_ENV === 'production',
+  };
+}

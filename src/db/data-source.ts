@@ -1,0 +1,38 @@
+import { types } from 'pg';
+import { DataSource } from 'typeorm';
+import { entities } from './entities';
+import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema';
+
+export const migrations = [InitialSchema1764180000000];
+
+/**
+ * Row values as the API wants them: dates stay YYYY-MM-DD strings (no time-zone shift),
+ * numerics and counts become numbers. Scoped to this pool rather than set globally on pg.
+ */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    switch (oid) {
+      case types.builtins.DATE:
+        return (value: string) => value;
+      case types.builtins.NUMERIC:
+      case types.builtins.INT8:
+        return (value: string) => Number(value);
+      default:
+        return types.getTypeParser(oid, format);
+    }
+  },
+};
+
+/** A TypeORM DataSource on `url`; migrations run explicitly, never `synchronize`. */
+export function createDataSource(url: string, poolSize: number): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: poolSize, types: pgTypes },
+  });
+}

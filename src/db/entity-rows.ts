@@ -1,0 +1,34 @@
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+
+export type EntityClass<T extends ObjectLiteral = ObjectLiteral> = { new (...args: never[]): T; prototype: T };
+
+const selectLists = new WeakMap<DataSource, Map<EntityClass, string>>();
+
+/**
+ * The SELECT list of every column of `entity` on table alias `alias`, each renamed to
+ * its property name, so rows come back shaped like the entity without ORM hydration.
+ */
+export function selectList(dataSource: DataSource, entity: EntityClass, alias: string): string {
+  let lists = selectLists.get(dataSource);
+  if (!lists) selectLists.set(dataSource, (lists = new Map()));
+  const key = entity;
+  let columns = lists.get(key);
+  if (!columns) {
+    columns = dataSource
+      .getMetadata(entity as EntityTarget<ObjectLiteral>)
+      .columns.map((column) => `${'%ALIAS%'}.${column.databaseName} AS "${column.propertyName}"`)
+      .join(', ');
+    lists.set(key, columns);
+  }
+  return columns.replaceAll('%ALIAS%', alias);
+}
+
+/** The table `entity` is stored in. */
+export function tableOf(dataSource: DataSource, entity: EntityClass): string {
+  return dataSource.getMetadata(entity as EntityTarget<ObjectLiteral>).tableName;
+}
+
+/** Turns a plain row into an instance of `entity` (so getters and type resolution work) without running constructors. */
+export function hydrate<T extends ObjectLiteral>(entity: EntityClass<T>, row: object): T {
+  return Object.assign(Object.create(entity.prototype) as T, row);
+}

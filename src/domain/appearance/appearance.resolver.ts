@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { Source } from '../source/source.entity';
+import { Statement } from '../statement/statement.entity';
+import { Appearance } from './appearance.entity';
+
+@Resolver(() => Appearance)
+export class AppearanceResolver {
+  @FieldResolver(() => Source, { description: 'The report the excerpt is from.' })
+  async source(@Root() appearance: Appearance, @Ctx() context: Context): Promise<Source> {
+    return (await context.loaders.byId(Source).load(appearance.sourceId))!;
+  }
+
+  @FieldResolver(() => Statement, { description: 'The statement the excerpt carries.' })
+  async statement(@Root() appearance: Appearance, @Ctx() context: Context): Promise<Statement> {
+    return (await context.loaders.byId(Statement).load(appearance.statementId))!;
+  }
+}

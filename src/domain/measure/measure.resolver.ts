@@ -1,0 +1,42 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { ArrayMaxSize } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection';
+import { MeasureConnection, QuantityConnection } from '../../graphql/connection-types';
+import type { Context } from '../../graphql/context';
+import { DomainError } from '../../graphql/errors';
+import { findByGlobalId } from '../../graphql/node.resolver';
+import { QuantityKind } from '../quantity/quantity.entity';
+import { quantitiesOnMeasure } from '../quantity/quantity.service';
+import { Measure } from './measure.entity';
+import { findMeasureBySlug, measureConnection } from './measure.service';
+
+@ArgsType()
+class MeasureQuantitiesArgs extends ConnectionArgs {
+  @Field(() => [QuantityKind], { nullable: true, description: 'Only figures of these kinds, e.g. [ESTIMATE].' })
+  @ArrayMaxSize(4)
+  kind?: QuantityKind[];
+}
+
+@Resolver(() => Measure)
+export class MeasureResolver {
+  @Query(() => Measure, { nullable: true, description: 'A measure by id or slug; null when there is none.' })
+  measure(
+    @Ctx() context: Context,
+    @Arg('id', () => ID, { nullable: true, description: 'The global id of a Measure.' }) id?: string,
+    @Arg('slug', () => String, { nullable: true, description: 'The slug, e.g. "russian-military-deaths".' }) slug?: string,
+  ): Promise<Measure | null> {
+    if ((id == null) === (slug == null)) throw DomainError.badInput('id', 'pass exactly one of id and slug');
+    return id != null ? findByGlobalId(context, Measure, id) : findMeasureBySlug(context, slug!);
+  }
+
+  @Query(() => MeasureConnection, { description: 'All measures, by slug.' })
+  measures(@Args() args: ConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return measureConnection(context, args, info);
+  }
+
+  @FieldResolver(() => QuantityConnection, { description: 'Every figure given on this measure, newest statement first.' })
+  quantities(@Root() measure: Measure, @Args() args: MeasureQuantitiesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return quantitiesOnMeasure(context, measure.id, args, args.kind, info);
+  }
+}

@@ -1,0 +1,27 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { hydrate, selectList } from '../../db/entity-rows';
+import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
+import type { Context } from '../../graphql/context';
+import type { ListDefinition } from '../../graphql/request-loaders';
+import { Measure } from './measure.entity';
+
+const MEASURES: ListDefinition<Measure> = {
+  name: 'Query.measures',
+  entity: Measure,
+  order: [
+    { expr: 't.slug', type: 'text' },
+    { expr: 't.id', type: 'uuid' },
+  ],
+  descending: false,
+};
+
+/** All measures by slug. */
+export function measureConnection(context: Context, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Measure>> {
+  return context.loaders.connection(MEASURES, args, null, info);
+}
+
+/** The measure with this slug, or null. */
+export async function findMeasureBySlug(context: Context, slug: string): Promise<Measure | null> {
+  const [row] = await context.sql.query(`SELECT ${selectList(context.loaders.dataSource, Measure, 't')} FROM measure t WHERE t.slug = $1`, [slug]);
+  return row ? hydrate(Measure, row) : null;
+}

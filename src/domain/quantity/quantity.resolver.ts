@@ -1,0 +1,24 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { Measure } from '../measure/measure.entity';
+import { Statement } from '../statement/statement.entity';
+import { Quantity, Rate } from './quantity.entity';
+import { TimeUnit } from './time-unit';
+
+@Resolver(() => Quantity)
+export class QuantityResolver {
+  @FieldResolver(() => Rate, { description: 'The figure as a rate per the chosen period (a TOTAL is spread over its span); null values when it has no span.' })
+  rate(@Root() quantity: Quantity, @Arg('per', () => TimeUnit, { description: 'The period to convert to.' }) per: TimeUnit): Rate {
+    return quantity.rateIn(per);
+  }
+
+  @FieldResolver(() => Measure, { description: 'What the figure counts.' })
+  async measure(@Root() quantity: Quantity, @Ctx() context: Context): Promise<Measure> {
+    return (await context.loaders.byId(Measure).load(quantity.measureId))!;
+  }
+
+  @FieldResolver(() => Statement, { description: 'The statement the figure is in.' })
+  async statement(@Root() quantity: Quantity, @Ctx() context: Context): Promise<Statement> {
+    return (await context.loaders.byId(Statement).load(quantity.statementId))!;
+  }
+}

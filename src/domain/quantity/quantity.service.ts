@@ -1,0 +1,48 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
+import type { Context } from '../../graphql/context';
+import type { ListDefinition } from '../../graphql/request-loaders';
+import { Quantity, QuantityKind } from './quantity.entity';
+
+const IN_STATEMENT: ListDefinition<Quantity> = {
+  name: 'Statement.quantities',
+  entity: Quantity,
+  order: [
+    { expr: 't.position', type: 'integer' },
+    { expr: 't.id', type: 'uuid' },
+  ],
+  descending: false,
+  parentMatch: 't.statement_id = k.id',
+};
+
+const ON_MEASURE: ListDefinition<Quantity> = {
+  name: 'Measure.quantities',
+  entity: Quantity,
+  from: 'quantity t JOIN statement s ON s.id = t.statement_id',
+  order: [
+    { expr: 's.stated_on', type: 'date' },
+    { expr: 't.id', type: 'uuid' },
+  ],
+  descending: true,
+  parentMatch: 't.measure_id = k.id',
+};
+
+/** The figures of a statement, in the order they were given. */
+export function quantitiesOfStatement(context: Context, statementId: string, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Quantity>> {
+  return context.loaders.connection(IN_STATEMENT, args, statementId, info);
+}
+
+/** Every figure given on a measure, newest statement first, optionally of some kinds. */
+export function quantitiesOnMeasure(
+  context: Context,
+  measureId: string,
+  args: ConnectionArgs,
+  kinds: QuantityKind[] | undefined,
+  info: GraphQLResolveInfo,
+): Promise<ConnectionValue<Quantity>> {
+  const chosen = kinds?.length ? [...kinds] : null;
+  return context.loaders.connection(ON_MEASURE, args, measureId, info, {
+    key: JSON.stringify(chosen),
+    conditions: (params) => (chosen ? [`t.kind = ANY(${params.add(chosen, 'text[]')})`] : []),
+  });
+}

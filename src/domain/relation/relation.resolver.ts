@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { Statement } from '../statement/statement.entity';
+import { StatementRelation } from './statement-relation.entity';
+
+@Resolver(() => StatementRelation)
+export class RelationResolver {
+  @FieldResolver(() => Statement, { description: 'The statement the relation starts from.' })
+  async from(@Root() relation: StatementRelation, @Ctx() context: Context): Promise<Statement> {
+    return (await context.loaders.byId(Statement).load(relation.fromId))!;
+  }
+
+  @FieldResolver(() => Statement, { description: 'The statement the relation points to.' })
+  async to(@Root() relation: StatementRelation, @Ctx() context: Context): Promise<Statement> {
+    return (await context.loaders.byId(Statement).load(relation.toId))!;
+  }
+}

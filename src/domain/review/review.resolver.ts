@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { Speaker } from '../speaker/speaker.entity';
+import { Statement } from '../statement/statement.entity';
+import { Review } from './review.entity';
+
+@Resolver(() => Review)
+export class ReviewResolver {
+  @FieldResolver(() => Statement, { description: 'The statement reviewed.' })
+  async statement(@Root() review: Review, @Ctx() context: Context): Promise<Statement> {
+    return (await context.loaders.byId(Statement).load(review.statementId))!;
+  }
+
+  @FieldResolver(() => Speaker, { description: 'The fact-checking organization.' })
+  async reviewer(@Root() review: Review, @Ctx() context: Context): Promise<Speaker> {
+    return (await context.loaders.byId(Speaker).load(review.reviewerId))!;
+  }
+}

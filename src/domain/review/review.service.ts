@@ -1,0 +1,23 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
+import type { Context } from '../../graphql/context';
+import type { ListDefinition } from '../../graphql/request-loaders';
+import { Review } from './review.entity';
+
+const NEWEST_FIRST = [
+  { expr: 't.reviewed_on', type: 'date' as const },
+  { expr: 't.id', type: 'uuid' as const },
+];
+
+const OF_STATEMENT: ListDefinition<Review> = { name: 'Statement.reviews', entity: Review, order: NEWEST_FIRST, descending: true, parentMatch: 't.statement_id = k.id' };
+const BY_REVIEWER: ListDefinition<Review> = { name: 'Speaker.reviewsWritten', entity: Review, order: NEWEST_FIRST, descending: true, parentMatch: 't.reviewer_id = k.id' };
+
+/** Fact-checks of a statement, newest first. */
+export function reviewsOfStatement(context: Context, statementId: string, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Review>> {
+  return context.loaders.connection(OF_STATEMENT, args, statementId, info);
+}
+
+/** Fact-checks an organization published, newest first. */
+export function reviewsByReviewer(context: Context, reviewerId: string, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Review>> {
+  return context.loaders.connection(BY_REVIEWER, args, reviewerId, info);
+}

@@ -1,0 +1,57 @@
+import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
+import { hydrate, selectList } from '../../db/entity-rows';
+import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
+import type { Context } from '../../graphql/context';
+import type { ListDefinition } from '../../graphql/request-loaders';
+import type { Statement } from '../statement/statement.entity';
+import { Role } from './role.entity';
+
+const LATEST_FIRST = [
+  { expr: "coalesce(t.started_on, '0001-01-01'::date)", type: 'date' as const },
+  { expr: 't.id', type: 'uuid' as const },
+];
+
+const HELD_BY: ListDefinition<Role> = { name: 'Speaker.roles', entity: Role, order: LATEST_FIRST, descending: true, parentMatch: 't.speaker_id = k.id' };
+const HELD_IN: ListDefinition<Role> = { name: 'Speaker.members', entity: Role, order: LATEST_FIRST, descending: true, parentMatch: 't.organization_id = k.id' };
+
+/** Roles a speaker held, latest first. */
+export function rolesOfSpeaker(context: Context, speakerId: string, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Role>> {
+  return context.loaders.connection(HELD_BY, args, speakerId, info);
+}
+
+/** Roles held in an organization, latest first. */
+export function rolesInOrganization(context: Context, organizationId: string, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Role>> {
+  return context.loaders.connection(HELD_IN, args, organizationId, info);
+}
+
+/**
+ * The role a statement's speaker held when it was made: the latest-starting role whose
+ * span overlaps the statement's date span, or null. One statement per batch.
+ */
+export function findRoleAtStatement(context: Context, statement: Statement): Promise<Role | null> {
+  const loader = context.loaders.get('Statement.speakerRole', () =>
+    new DataLoader<Statement, Role | null, string>(
+      async (statements) => {
+        const rows = await context.sql.query<{ ord: number }>(
+          `SELECT k.ord AS ord, r.*
+           FROM unnest($1::uuid[], $2::date[], $3::date[]) WITH ORDINALITY AS k(speaker_id, stated_on, stated_until, ord)
+           JOIN LATERAL (
+             SELECT ${selectList(context.loaders.dataSource, Role, 't')} FROM role t
+             WHERE t.speaker_id = k.speaker_id
+               AND (t.started_on IS NULL OR t.started_on <= k.stated_until)
+               AND (t.ended_on IS NULL OR t.ended_on >= k.stated_on)
+             ORDER BY t.started_on DESC NULLS LAST, t.id
+             LIMIT 1
+           ) r ON true`,
+          [statements.map((s) => s.speakerId), statements.map((s) => s.statedOn), statements.map((s) => s.statedUntil)],
+        );
+        const roles: Array<Role | null> = statements.map(() => null);
+        for (const { ord, ...role } of rows) roles[Number(ord) - 1] = hydrate(Role, role);
+        return roles;
+      },
+      { cacheKeyFn: (statement) => `${statement.speakerId}/${statement.statedOn}/${statement.statedUntil}` },
+    ),
+  );
+  return loader.load(statement);
+}

@@ -1,0 +1,51 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection';
+import { ReviewConnection, RoleConnection, SpeakerConnection, StatementConnection } from '../../graphql/connection-types';
+import type { Context } from '../../graphql/context';
+import { findByGlobalId } from '../../graphql/node.resolver';
+import { reviewsByReviewer } from '../review/review.service';
+import { rolesInOrganization, rolesOfSpeaker } from '../role/role.service';
+import { StatementConnectionArgs } from '../statement/statement.inputs';
+import { statementConnection } from '../statement/statement.service';
+import { Speaker, SpeakerKind } from './speaker.entity';
+import { speakerConnection } from './speaker.service';
+
+@ArgsType()
+class SpeakersArgs extends ConnectionArgs {
+  @Field(() => SpeakerKind, { nullable: true, description: 'Only people, or only organizations.' })
+  kind?: SpeakerKind;
+}
+
+@Resolver(() => Speaker)
+export class SpeakerResolver {
+  @Query(() => Speaker, { nullable: true, description: 'A speaker by id; null when there is none.' })
+  speaker(@Arg('id', () => ID, { description: 'The global id of a Speaker.' }) id: string, @Ctx() context: Context): Promise<Speaker | null> {
+    return findByGlobalId(context, Speaker, id);
+  }
+
+  @Query(() => SpeakerConnection, { description: 'All speakers, by name.' })
+  speakers(@Args() args: SpeakersArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return speakerConnection(context, args, args.kind, info);
+  }
+
+  @FieldResolver(() => StatementConnection, { description: "The speaker's statements, newest first unless ordered otherwise." })
+  statements(@Root() speaker: Speaker, @Args() args: StatementConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return statementConnection(context, 'Speaker', speaker.id, args, info);
+  }
+
+  @FieldResolver(() => RoleConnection, { description: 'Positions the speaker held, latest first.' })
+  roles(@Root() speaker: Speaker, @Args() args: ConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return rolesOfSpeaker(context, speaker.id, args, info);
+  }
+
+  @FieldResolver(() => RoleConnection, { description: 'For an organization: the positions people held in it, latest first.' })
+  members(@Root() speaker: Speaker, @Args() args: ConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return rolesInOrganization(context, speaker.id, args, info);
+  }
+
+  @FieldResolver(() => ReviewConnection, { description: 'For a fact-checking organization: the reviews it published, newest first.' })
+  reviewsWritten(@Root() speaker: Speaker, @Args() args: ConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return reviewsByReviewer(context, speaker.id, args, info);
+  }
+}

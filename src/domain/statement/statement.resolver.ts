@@ -1,0 +1,90 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { ArrayMaxSize } from 'class-validator';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../../graphql/connection';
+import {
+  AppearanceConnection,
+  QuantityConnection,
+  ReviewConnection,
+  StatementConnection,
+  StatementRelationConnection,
+  TopicConnection,
+} from '../../graphql/connection-types';
+import type { Context } from '../../graphql/context';
+import { findByGlobalId } from '../../graphql/node.resolver';
+import { appearancesOfStatement } from '../appearance/appearance.service';
+import { Event } from '../event/event.entity';
+import { quantitiesOfStatement } from '../quantity/quantity.service';
+import { relationsOfStatement } from '../relation/relation.service';
+import { RelationDirection, RelationType } from '../relation/statement-relation.entity';
+import { reviewsOfStatement } from '../review/review.service';
+import { Role } from '../role/role.entity';
+import { findRoleAtStatement } from '../role/role.service';
+import { Speaker } from '../speaker/speaker.entity';
+import { topicsOfStatement } from '../topic/topic.service';
+import { Statement } from './statement.entity';
+import { StatementConnectionArgs } from './statement.inputs';
+import { statementConnection } from './statement.service';
+
+@ArgsType()
+class RelationsArgs extends ConnectionArgs {
+  @Field(() => RelationDirection, { defaultValue: RelationDirection.BOTH, description: 'Relations from this statement, to it, or both.' })
+  direction: RelationDirection;
+
+  @Field(() => [RelationType], { nullable: true, description: 'Only relations of these types.' })
+  @ArrayMaxSize(5)
+  type?: RelationType[];
+}
+
+@Resolver(() => Statement)
+export class StatementResolver {
+  @Query(() => Statement, { nullable: true, description: 'A statement by id; null when there is none.' })
+  statement(@Arg('id', () => ID, { description: 'The global id of a Statement.' }) id: string, @Ctx() context: Context): Promise<Statement | null> {
+    return findByGlobalId(context, Statement, id);
+  }
+
+  @Query(() => StatementConnection, { description: 'Statements, filtered and ordered; newest first by default.' })
+  statements(@Args() args: StatementConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return statementConnection(context, null, null, args, info);
+  }
+
+  @FieldResolver(() => Speaker, { description: 'Who made the claim.' })
+  async speaker(@Root() statement: Statement, @Ctx() context: Context): Promise<Speaker> {
+    return (await context.loaders.byId(Speaker).load(statement.speakerId))!;
+  }
+
+  @FieldResolver(() => Role, { nullable: true, description: "The role the speaker held on the date stated (the latest-starting one if several); null if none is recorded." })
+  speakerRole(@Root() statement: Statement, @Ctx() context: Context): Promise<Role | null> {
+    return findRoleAtStatement(context, statement);
+  }
+
+  @FieldResolver(() => Event, { nullable: true, description: 'Where the claim was made, when known.' })
+  event(@Root() statement: Statement, @Ctx() context: Context): Promise<Event | null> | null {
+    return statement.eventId ? context.loaders.byId(Event).load(statement.eventId) : null;
+  }
+
+  @FieldResolver(() => AppearanceConnection, { description: 'Where the claim was reported, earliest source first.' })
+  appearances(@Root() statement: Statement, @Args() args: ConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return appearancesOfStatement(context, statement.id, args, info);
+  }
+
+  @FieldResolver(() => QuantityConnection, { description: 'The figures in the claim, in the order given.' })
+  quantities(@Root() statement: Statement, @Args() args: ConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return quantitiesOfStatement(context, statement.id, args, info);
+  }
+
+  @FieldResolver(() => TopicConnection, { description: 'Subjects the claim is tagged with.' })
+  topics(@Root() statement: Statement, @Args() args: ConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return topicsOfStatement(context, statement.id, args, info);
+  }
+
+  @FieldResolver(() => StatementRelationConnection, { description: 'Typed links between this claim and others, in either direction.' })
+  relations(@Root() statement: Statement, @Args() args: RelationsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return relationsOfStatement(context, statement.id, args.direction, args.type, args, info);
+  }
+
+  @FieldResolver(() => ReviewConnection, { description: "Fact-checkers' verdicts on this claim, newest first." })
+  reviews(@Root() statement: Statement, @Args() args: ConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return reviewsOfStatement(context, statement.id, args, info);
+  }
+}

@@ -1,0 +1,23 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Context } from './context';
+import { createErrorFormatter } from './errors';
+import { sqlStatsPlugin } from './sql-stats.plugin';
+
+/** The Apollo server for `schema`, started and ready for executeHTTPGraphQLRequest. */
+export async function createApollo(schema: GraphQLSchema, options: { production: boolean }): Promise<ApolloServer<Context>> {
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter({
+      exposeInternals: !options.production,
+      log: (error) => console.error('resolver failed:', error),
+    }),
+    // Apollo's own landing page loads from a CDN; the project serves its own playground.
+    plugins: [ApolloServerPluginLandingPageDisabled(), sqlStatsPlugin],
+  });
+  await apollo.start();
+  return apollo;
+}

@@ -1,0 +1,100 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+
+/** The stable codes clients branch on, sent as `extensions.code`. */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+}
+
+/** One wrong field: its path in the operation's arguments and what is wrong with it. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The one error type services throw for anything a client can fix or must be told. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly problems: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static badInput(field: string, message: string): DomainError {
+    return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, [{ field, message }]);
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError(ErrorCode.NOT_FOUND, `${what} was not found`);
+  }
+}
+
+function flattenValidation(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidation(error.children ?? [], field)];
+  });
+}
+
+function toDomainError(error: unknown): DomainError | null {
+  if (error instanceof DomainError) return error;
+  if (error instanceof ArgumentValidationError) {
+    const problems = flattenValidation(error.extensions.validationErrors as ValidationError[]);
+    return new DomainError(
+      ErrorCode.BAD_USER_INPUT,
+      problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ') || 'invalid arguments',
+      problems,
+    );
+  }
+  return null;
+}
+
+function extensionsFor(error: DomainError): Record<string, unknown> {
+  switch (error.code) {
+    case ErrorCode.BAD_USER_INPUT:
+      return { code: error.code, fields: error.problems };
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.CONFLICT:
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.FORBIDDEN:
+      return { code: error.code };
+    default: {
+      const unreachable: never = error.code;
+      return { code: unreachable };
+    }
+  }
+}
+
+/**
+ * Apollo's formatError: domain errors keep their message and code; anything else a
+ * resolver threw is an internal fault whose details stay in the log, not the response.
+ */
+export function createErrorFormatter(options: { exposeInternals: boolean; log: (error: unknown) => void }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const domain = toDomainError(original);
+    if (domain) {
+      return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: extensionsFor(domain) };
+    }
+    // Parse and validation errors raised by graphql-js and Apollo already carry their codes.
+    if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+    if (original instanceof GraphQLError && !original.originalError) return formatted;
+    options.log(original);
+    return {
+      message: options.exposeInternals && original instanceof Error ? original.message : 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,102 @@
+import DataLoader from 'dataloader';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { DataSource, ObjectLiteral } from 'typeorm';
+import { EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
+import { OrderKey, PageRows, readPages } from '../db/keyset-page';
+import { SqlParams, SqlSession } from '../db/sql-session';
+import { ConnectionArgs, ConnectionValue, pageWindow, selectsField, toConnection } from './connection';
+
+/** A list that can be paged, at the root or under a parent. */
+export interface ListDefinition<T extends ObjectLiteral> {
+  /** Unique name of the list, e.g. "Speaker.statements"; loaders are cached under it. */
+  name: string;
+  entity: EntityClass<T>;
+  /** FROM clause with the paged table aliased t; defaults to the entity's table. */
+  from?: string;
+  order: OrderKey[];
+  descending: boolean;
+  /** For a nested list: the condition tying a row to its parent key k.id. */
+  parentMatch?: string;
+}
+
+/** Filters of one call: a stable key (loads with different filters never share a batch) and their SQL. */
+export interface ListFilter {
+  key: string;
+  conditions(params: SqlParams): string[];
+}
+
+const NO_FILTER: ListFilter = { key: '', conditions: () => [] };
+
+/** DataLoader refuses null keys, so root lists load under this one. */
+const ROOT_KEY = '';
+
+/**
+ * The DataLoaders of one request, made on first use and dropped with the request,
+ * so no row ever leaks from one request into another.
+ */
+export class RequestLoaders {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(
+    readonly sql: SqlSession,
+    readonly dataSource: DataSource,
+  ) {}
+
+  /** The loader cached under `key`, made by `make` the first time it is asked for. */
+  get<K, V>(key: string, make: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = make() as DataLoader<unknown, unknown>;
+      this.loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+
+  /** Rows of `entity` by database id, one statement per batch; a missing id loads null. */
+  byId<T extends ObjectLiteral>(entity: EntityClass<T>): DataLoader<string, T | null> {
+    return this.get(`byId:${entity.name}`, () =>
+      new DataLoader<string, T | null>(async (ids) => {
+        const rows = await this.sql.query<T>(
+          `SELECT ${selectList(this.dataSource, entity, 't')} FROM ${tableOf(this.dataSource, entity)} t WHERE t.id = ANY($1::uuid[])`,
+          [ids],
+        );
+        const byId = new Map(rows.map((row) => [row.id as string, hydrate(entity, row)]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+    );
+  }
+
+  /**
+   * One page of `list` for `parentId` (null for a root list). Pages asked for with the same
+   * arguments by sibling parents are read together in one statement.
+   */
+  async connection<T extends ObjectLiteral>(
+    list: ListDefinition<T>,
+    args: ConnectionArgs,
+    parentId: string | null,
+    info: GraphQLResolveInfo,
+    filter: ListFilter = NO_FILTER,
+  ): Promise<ConnectionValue<T>> {
+    const window = pageWindow(args, list.order);
+    const withTotal = selectsField(info, 'totalCount');
+    const key = `page:${list.name}:${JSON.stringify(window)}:${withTotal}:${filter.key}`;
+    const loader = this.get(key, () =>
+      new DataLoader<string, PageRows<T>>(async (parentIds) => {
+        const params = new SqlParams();
+        const spec = {
+          from: list.from ?? `${tableOf(this.dataSource, list.entity)} t`,
+          columns: selectList(this.dataSource, list.entity, 't'),
+          order: list.order,
+          descending: list.descending,
+          conditions: filter.conditions(params),
+          params,
+          parentMatch: list.parentMatch,
+        };
+        const root = parentIds.length === 1 && parentIds[0] === ROOT_KEY;
+        return readPages<T>(this.sql, spec, window, root ? null : parentIds, withTotal);
+      }),
+    );
+    const page = await loader.load(parentId ?? ROOT_KEY);
+    return toConnection(page, (row) => hydrate(list.entity, row));
+  }
+}

@@ -1,0 +1,43 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AppearanceResolver } from '../domain/appearance/appearance.resolver';
+import { EventResolver } from '../domain/event/event.resolver';
+import { MeasureResolver } from '../domain/measure/measure.resolver';
+import { QuantityResolver } from '../domain/quantity/quantity.resolver';
+import { RelationResolver } from '../domain/relation/relation.resolver';
+import { ReviewResolver } from '../domain/review/review.resolver';
+import { RoleResolver } from '../domain/role/role.resolver';
+import { SourceResolver } from '../domain/source/source.resolver';
+import { SpeakerResolver } from '../domain/speaker/speaker.resolver';
+import { StatementResolver } from '../domain/statement/statement.resolver';
+import { TopicResolver } from '../domain/topic/topic.resolver';
+import { NodeResolver } from './node.resolver';
+
+export const resolvers = [
+  NodeResolver,
+  SpeakerResolver,
+  RoleResolver,
+  EventResolver,
+  SourceResolver,
+  StatementResolver,
+  AppearanceResolver,
+  QuantityResolver,
+  MeasureResolver,
+  TopicResolver,
+  RelationResolver,
+  ReviewResolver,
+] as const;
+
+/** The executable schema, built from the decorated classes with argument validation on. */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    // Args classes without class-validator decorators are fine; only decorated rules apply.
+    validate: { forbidUnknownValues: false },
+  });
+}
+
+/** The schema as committed to schema/schema.graphql: SDL with types and fields sorted. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

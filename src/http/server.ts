@@ -1,0 +1,110 @@
+import http from 'node:http';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Database } from '../db/database';
+import { createContext, type Context } from '../graphql/context';
+
+export const GRAPHQL_PATH = '/graphql';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge());
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (text === '') return undefined;
+  // Apollo decides what an unparseable or non-JSON body means; hand it the text then.
+  if (!contentType?.includes('json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+async function handleGraphQL(
+  apollo: ApolloServer<Context>,
+  database: Database,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  url: URL,
+  options: { production: boolean },
+): Promise<void> {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const body = parseBody(await readBody(request), request.headers['content-type']);
+  const reportSql = !options.production && headers.get('claimgraph-debug') === 'sql';
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+    context: async () => createContext(database, reportSql),
+  });
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+async function isDatabaseReady(database: Database): Promise<boolean> {
+  try {
+    await database.pool.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The HTTP server: GraphQL at /graphql, liveness and readiness probes. */
+export function createHttpServer(apollo: ApolloServer<Context>, database: Database, options: { production: boolean }): http.Server {
+  return http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = async () => {
+      switch (url.pathname) {
+        case GRAPHQL_PATH:
+          return handleGraphQL(apollo, database, request, response, url, options);
+        case '/health/live':
+          return sendJson(response, 200, { status: 'ok' });
+        case '/health/ready': {
+          const ready = await isDatabaseReady(database);
+          return sendJson(response, ready ? 200 : 503, { status: ready ? 'ok' : 'unavailable' });
+        }
+        default:
+          return sendJson(response, 404, { error: 'not found', graphql: GRAPHQL_PATH });
+      }
+    };
+    route().catch((error: unknown) => {
+      if (error instanceof BodyTooLarge) {
+        sendJson(response, 413, { errors: [{ message: `request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return;
+      }
+      console.error('request failed:', error);
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else response.end();
+    });
+  });
+}

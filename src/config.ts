@@ -19,6 +19,18 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** Every variable loadConfig reads, with its default; the README's configuration table lists the same. */
+export const CONFIG_VARIABLES = [
+  { name: 'PORT', default: '4000', meaning: 'HTTP port; 0 picks a free one.' },
+  { name: 'HOST', default: '0.0.0.0', meaning: 'Interface to listen on.' },
+  { name: 'DATABASE_URL', default: '(unset)', meaning: 'External PostgreSQL; unset starts the embedded PostgreSQL.' },
+  { name: 'EMBEDDED_PG_DIR', default: '.data/postgres', meaning: "Embedded PostgreSQL's data folder (kept across restarts)." },
+  { name: 'EMBEDDED_PG_PORT', default: '0 (a free port)', meaning: 'Port of the embedded PostgreSQL.' },
+  { name: 'DB_POOL_SIZE', default: '10', meaning: 'Connections in the pool.' },
+  { name: 'SEED_ON_START', default: 'true', meaning: 'Seed the reference article when the database has no statements.' },
+  { name: 'NODE_ENV', default: '(unset)', meaning: '`production` hides internal error messages and the SQL statistics extension.' },
+] as const;
+
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;

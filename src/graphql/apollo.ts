@@ -11,6 +11,8 @@ export async function createApollo(schema: GraphQLSchema, options: { production:
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // src/main.ts owns shutdown: Apollo's own signal handlers would stop it twice.
+    stopOnTerminationSignals: false,
     formatError: createErrorFormatter({
       exposeInternals: !options.production,
       log: (error) => console.error('resolver failed:', error),

@@ -29,12 +29,16 @@ export const resolvers = [
 ] as const;
 
 /** The executable schema, built from the decorated classes with argument validation on. */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     // Args classes without class-validator decorators are fine; only decorated rules apply.
     validate: { forbidUnknownValues: false },
   });
+  // type-graphql has no option for the root type's description; the playground shows it first.
+  schema.getQueryType()!.description =
+    'Entry points for reading claims: look objects up by global id, slug or URL, or page through lists.';
+  return schema;
 }
 
 /** The schema as committed to schema/schema.graphql: SDL with types and fields sorted. */

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DAYS_IN, TimeUnit } from '../src/domain/quantity/time-unit';
+import { createTestDatabase } from './support/test-database';
+
+describe('migrations', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  before(async () => {
+    database = await createTestDatabase();
+  });
+  after(() => database.drop());
+
+  it('go down to an empty schema and up again', async () => {
+    const tables = async () =>
+      (await database.dataSource.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).map(
+        (row: { table_name: string }) => row.table_name,
+      );
+    const migrated = await tables();
+    assert.ok(migrated.includes('statement') && migrated.includes('quantity'));
+    await database.dataSource.undoLastMigration();
+    assert.deepEqual(await tables(), ['migrations']);
+    await database.dataSource.runMigrations();
+    assert.deepEqual(await tables(), migrated);
+  });
+
+  it('the database counts the same days in a unit as the code', async () => {
+    for (const unit of Object.values(TimeUnit)) {
+      const [row] = await database.dataSource.query('SELECT claimgraph_days_in($1)::float AS days', [unit]);
+      assert.equal(row.days, DAYS_IN[unit], unit);
+    }
+  });
+
+  it('refuse rows that break the rules', async () => {
+    const refused = async (sql: string) => assert.rejects(database.dataSource.query(sql));
+    await database.dataSource.query("INSERT INTO speaker (id, kind, name) VALUES ('00000000-0000-4000-8000-000000000001', 'PERSON', 'P'), ('00000000-0000-4000-8000-000000000002', 'ORGANIZATION', 'O')");
+    // A role must be held in an ORGANIZATION.
+    await refused("INSERT INTO role (speaker_id, organization_id, title) VALUES ('00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000001', 'x')");
+    await database.dataSource.query("INSERT INTO role (speaker_id, organization_id, title) VALUES ('00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002', 'x')");
+    // A MONTH date must be the first of its month.
+    await refused("INSERT INTO statement (text, mode, speaker_id, stated_on, stated_precision) VALUES ('t', 'PARAPHRASE', '00000000-0000-4000-8000-000000000001', '2025-12-05', 'MONTH')");
+    await refused("INSERT INTO statement (text, mode, speaker_id, stated_on, stated_precision) VALUES ('t', 'SHOUTED', '00000000-0000-4000-8000-000000000001', '2025-12-05', 'DAY')");
+    await database.dataSource.query("INSERT INTO statement (id, text, mode, speaker_id, stated_on, stated_precision) VALUES ('00000000-0000-4000-8000-000000000003', 't', 'PARAPHRASE', '00000000-0000-4000-8000-000000000001', '2025-12-01', 'MONTH')");
+    const [statement] = await database.dataSource.query("SELECT stated_until FROM statement WHERE id = '00000000-0000-4000-8000-000000000003'");
+    assert.equal(statement.stated_until, '2025-12-31');
+    await database.dataSource.query("INSERT INTO measure (id, slug, label, unit) VALUES ('00000000-0000-4000-8000-000000000004', 'm', 'M', 'u')");
+    const quantity = (columns: string, values: string) =>
+      `INSERT INTO quantity (statement_id, measure_id, position, unit, kind, ${columns}) VALUES ('00000000-0000-4000-8000-000000000003', '00000000-0000-4000-8000-000000000004', 1, 'u', 'ESTIMATE', ${values})`;
+    await refused(quantity('period, lower, upper', "'MONTH', 10, 5"));
+    await refused(quantity('period, value, lower, upper', "'MONTH', 50, 10, 20"));
+    await refused(quantity('period', "'MONTH'"));
+    await refused(quantity('period, value, span_length, span_unit', "'MONTH', 5, 9, 'YEAR'"));
+    await refused("INSERT INTO source (url, title) VALUES ('ftp://x', 't')");
+  });
+});

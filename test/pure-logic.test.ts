@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DatePrecision, isSpanStart, partialDateLabel } from '../src/domain/common/partial-date';
+import { normalizeUrl } from '../src/domain/source/source.service';
+import { REFERENCE_ARTICLE } from '../src/seed/reference-article';
+import { seedStatements } from '../src/seed/seed-data';
+import fs from 'node:fs';
+import path from 'node:path';
+
+describe('partial dates', () => {
+  it('label each precision the way people write it', () => {
+    assert.equal(partialDateLabel('2026-01-16', DatePrecision.DAY), '2026-01-16');
+    assert.equal(partialDateLabel('2026-01-19', DatePrecision.WEEK), '2026-W04');
+    assert.equal(partialDateLabel('2024-12-30', DatePrecision.WEEK), '2025-W01');
+    assert.equal(partialDateLabel('2025-12-01', DatePrecision.MONTH), '2025-12');
+    assert.equal(partialDateLabel('2025-01-01', DatePrecision.YEAR), '2025');
+  });
+
+  it('know where a span starts', () => {
+    assert.equal(isSpanStart('2026-01-19', DatePrecision.WEEK), true);
+    assert.equal(isSpanStart('2026-01-20', DatePrecision.WEEK), false);
+    assert.equal(isSpanStart('2025-12-01', DatePrecision.MONTH), true);
+    assert.equal(isSpanStart('2025-12-02', DatePrecision.MONTH), false);
+    assert.equal(isSpanStart('2025-02-30', DatePrecision.DAY), false);
+  });
+});
+
+describe('source URLs', () => {
+  it('normalize to one spelling', () => {
+    assert.equal(
+      normalizeUrl('HTTPS://News.Example.COM:443/a/b/?utm_source=x&z=1&a=2#top'),
+      'https://news.example.com/a/b?a=2&z=1',
+    );
+    assert.equal(normalizeUrl('http://example.org'), 'http://example.org/');
+  });
+
+  it('refuse what is not an http URL, naming the field', () => {
+    assert.throws(() => normalizeUrl('ftp://example.org/file', 'source.url'), { message: 'source.url: must be an http or https URL' });
+    assert.throws(() => normalizeUrl('not a url'), { message: 'url: "not a url" is not a URL' });
+  });
+});
+
+describe('the seed', () => {
+  it('quotes the reference article verbatim', () => {
+    for (const statement of seedStatements) assert.ok(REFERENCE_ARTICLE.includes(statement.excerpt), statement.excerpt);
+    const shared = path.resolve(__dirname, '../../../shared/data/seed-article.txt');
+    if (fs.existsSync(shared)) assert.equal(REFERENCE_ARTICLE, fs.readFileSync(shared, 'utf8'));
+  });
+});

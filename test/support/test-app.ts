@@ -1,0 +1,38 @@
+import { startAppOn, type App } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createTestDatabase } from './test-database';
+
+export interface GraphQLResponse<Data = any> {
+  data?: Data;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; fields?: Array<{ field: string; message: string }> } }>;
+  extensions?: { sql?: { statements: number; millis: number } };
+}
+
+export interface TestApp {
+  app: App;
+  /** Posts an operation over HTTP, asking for the SQL statistics extension. */
+  gql<Data = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  close(): Promise<void>;
+}
+
+/** Claimgraph on a fresh database of its own, listening on a free port. */
+export async function startTestApp(options: { seed: boolean }): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: options.seed, databaseUrl: database.url };
+  const app = await startAppOn(database, config);
+  return {
+    app,
+    async gql(query, variables) {
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'claimgraph-debug': 'sql' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse;
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import http from 'node:http';
+import { Pool } from 'pg';
+import { RAW_QUERIES } from './queries';
+
+/**
+ * The raw-SQL floor behind a minimal HTTP handler: POST {operationName, variables} and get
+ * {data} from one statement. Variables are passed to the statement in the order given.
+ * Usage: DATABASE_URL=... PORT=... node dist/bench/raw-sql/server.js
+ */
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+
+const server = http.createServer((request, response) => {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', async () => {
+    try {
+      const { operationName, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      const text = RAW_QUERIES[operationName];
+      if (!text) throw new Error(`no raw query for ${operationName}`);
+      const { rows } = await pool.query(text, Object.values(variables ?? {}));
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(`{"data":${JSON.stringify(rows[0]?.data ?? null)}}`);
+    } catch (error) {
+      response.writeHead(500, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ errors: [{ message: String(error) }] }));
+    }
+  });
+});
+
+server.listen(Number(process.env.PORT ?? 4300), '127.0.0.1', () => {
+  console.log(`raw-sql serving http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`);
+});

@@ -1,0 +1,214 @@
+import 'reflect-metadata';
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { startAppOn } from '../src/app';
+import { loadConfig } from '../src/config';
+import { withDatabase } from '../src/db/admin';
+import { openBenchDatabase, startBenchServer } from './bench-database';
+import { ensureDataset } from './generate-data';
+import { loadOperations, type Operation } from './operations';
+import { claimgraphTarget, postgraphileTarget, rawSqlTarget, startTarget, type RunningTarget } from './targets';
+
+const ROOT = path.resolve(__dirname, '../..');
+const quick = process.argv.includes('--quick');
+const STATEMENTS = quick ? 20_000 : 200_000;
+const CONNECTIONS = 16;
+const WARMUP_SECONDS = quick ? 1 : 12;
+const RUN_SECONDS = quick ? 1.5 : 8;
+
+interface Measurement {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+function bodyFor(target: string, operation: Operation): string | null {
+  if (target === 'PostGraphile') {
+    return operation.postgraphile && JSON.stringify({ query: operation.postgraphile, operationName: operation.operationName, variables: operation.variables.raw });
+  }
+  if (target === 'raw SQL') return JSON.stringify({ operationName: operation.operationName, variables: operation.variables.raw });
+  return JSON.stringify({ query: operation.claimgraph, operationName: operation.operationName, variables: operation.variables.claimgraph });
+}
+
+/** One request, checked: a response with GraphQL errors or no data fails the benchmark. */
+async function checkOnce(url: string, body: string, label: string): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const result = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (!response.ok || result.errors || !result.data) throw new Error(`${label} answered ${response.status}: ${JSON.stringify(result).slice(0, 500)}`);
+}
+
+async function load(url: string, body: string, seconds: number): Promise<Measurement> {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx + result.timeouts,
+    requests: result.requests.total,
+  };
+}
+
+/** SQL statements each operation costs Claimgraph, read from its own counter (extensions.sql). */
+async function countStatements(databaseUrl: string, operations: Operation[], database: Awaited<ReturnType<typeof openBenchDatabase>>) {
+  const app = await startAppOn(database, { ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: false, databaseUrl });
+  try {
+    const counts: Record<string, number> = {};
+    for (const operation of operations) {
+      const response = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'claimgraph-debug': 'sql' },
+        body: bodyFor('Claimgraph', operation)!,
+      });
+      const result = (await response.json()) as { errors?: unknown; extensions?: { sql?: { statements: number } } };
+      if (result.errors) throw new Error(`${operation.file}: ${JSON.stringify(result.errors)}`);
+      counts[operation.file] = result.extensions!.sql!.statements;
+    }
+    return counts;
+  } finally {
+    await app.server.close();
+  }
+}
+
+function ensurePostgraphileInstalled(): void {
+  const dir = path.join(ROOT, 'bench/postgraphile');
+  if (!fs.existsSync(path.join(dir, 'node_modules/postgraphile'))) {
+    log('installing PostGraphile under bench/postgraphile (bench only)');
+    execSync('npm install --no-audit --no-fund --no-save', { cwd: dir, stdio: 'inherit' });
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  ensurePostgraphileInstalled();
+  const server = await startBenchServer();
+  const database = await openBenchDatabase(server, STATEMENTS);
+  const databaseUrl = withDatabase(server.adminUrl, `claimgraph_bench_${STATEMENTS}`);
+  try {
+    await ensureDataset(database, STATEMENTS, log);
+    await database.pool.query(fs.readFileSync(path.join(ROOT, 'bench/postgraphile/computed-columns.sql'), 'utf8'));
+    const operations = await loadOperations(database.pool);
+    const statements = await countStatements(databaseUrl, operations, database);
+    log(`SQL statements per request: ${JSON.stringify(statements)}`);
+
+    const results: Record<string, Record<string, Measurement | null>> = {};
+    const peakRss: Record<string, number> = {};
+    for (const spec of [claimgraphTarget(databaseUrl), postgraphileTarget(databaseUrl), rawSqlTarget(databaseUrl)]) {
+      const target: RunningTarget = await startTarget(spec);
+      log(`${target.name} at ${target.url}`);
+      try {
+        const bodies = operations.map((operation) => bodyFor(target.name, operation));
+        for (const [index, body] of bodies.entries()) if (body) await checkOnce(target.url, body, `${target.name} ${operations[index].file}`);
+        const runnable = bodies.filter((body): body is string => body !== null);
+        for (const body of runnable) await load(target.url, body, WARMUP_SECONDS / runnable.length);
+        results[target.name] = {};
+        for (const [index, operation] of operations.entries()) {
+          const body = bodies[index];
+          results[target.name][operation.file] = body ? await load(target.url, body, RUN_SECONDS) : null;
+          const measured = results[target.name][operation.file];
+          if (measured) log(`${target.name} ${operation.file}: ${measured.requestsPerSecond.toFixed(0)} req/s, p99 ${measured.p99} ms, errors ${measured.errors}`);
+        }
+        peakRss[target.name] = target.peakRssMb();
+      } finally {
+        await target.stop();
+      }
+    }
+    const file = writeResults(operations, statements, results, peakRss, (Date.now() - started) / 1000);
+    log(`wrote ${path.relative(ROOT, file)} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await database.close();
+    await server.stop();
+  }
+}
+
+function git(command: string): string {
+  try {
+    return execSync(`git ${command}`, { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function writeResults(
+  operations: Operation[],
+  statements: Record<string, number>,
+  results: Record<string, Record<string, Measurement | null>>,
+  peakRss: Record<string, number>,
+  seconds: number,
+): string {
+  const claimgraph = results.Claimgraph;
+  const ratio = (other: Measurement | null | undefined, mine: Measurement | null | undefined) =>
+    other && mine ? `${(mine.requestsPerSecond / other.requestsPerSecond).toFixed(2)}×` : 'n/a';
+  const cell = (measured: Measurement | null | undefined) =>
+    measured ? `${measured.requestsPerSecond.toFixed(0)} | ${measured.p50} | ${measured.p99} | ${measured.errors}` : 'n/a | n/a | n/a | n/a';
+  const lines = [
+    `# Benchmark results`,
+    '',
+    `Written by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit \`${git('rev-parse --short HEAD')}\`${git('status --porcelain -- src bench') ? ' (with uncommitted changes)' : ''}.`,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; the load generator, the servers and PostgreSQL share these cores.`,
+    `Dataset: ${STATEMENTS.toLocaleString('en')} statements (\`npm run bench:data -- --statements ${STATEMENTS}\`); ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up per server, ${RUN_SECONDS} s per operation; each server has a pool of 10 connections. Whole run: ${seconds.toFixed(0)} s.`,
+    '',
+    '## Throughput and latency',
+    '',
+    'req/s, p50 and p99 latency in ms, and errors (non-2xx, timeouts, socket errors) per server. Ratios are Claimgraph\'s throughput over the other\'s: above 1× Claimgraph is faster.',
+    '',
+    '| operation | depth | SQL/request | Claimgraph req/s | p50 | p99 | err | PostGraphile req/s | p50 | p99 | err | raw SQL req/s | p50 | p99 | err | vs PostGraphile | vs raw SQL |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...operations.map((operation) =>
+      `| ${operation.file} | ${operation.depth} | ${statements[operation.file]} | ${cell(claimgraph[operation.file])} | ${cell(results.PostGraphile[operation.file])} | ${cell(results['raw SQL'][operation.file])} | ${ratio(results.PostGraphile[operation.file], claimgraph[operation.file])} | ${ratio(results['raw SQL'][operation.file], claimgraph[operation.file])} |`,
+    ),
+    '',
+    `Peak resident memory (VmHWM) over the whole run: Claimgraph ${peakRss.Claimgraph?.toFixed(0)} MB, PostGraphile ${peakRss.PostGraphile?.toFixed(0)} MB, raw SQL ${peakRss['raw SQL']?.toFixed(0)} MB.`,
+    '',
+    '## Targets',
+    '',
+    ...targetLines(operations, statements, results, peakRss),
+    '',
+  ];
+  const file = path.join(ROOT, 'bench', quick ? 'RESULTS-quick.md' : 'RESULTS.md');
+  const notes = path.join(ROOT, 'bench', 'NOTES.md');
+  fs.writeFileSync(file, lines.join('\n') + (fs.existsSync(notes) ? `\n${fs.readFileSync(notes, 'utf8')}` : ''));
+  return file;
+}
+
+function targetLines(
+  operations: Operation[],
+  statements: Record<string, number>,
+  results: Record<string, Record<string, Measurement | null>>,
+  peakRss: Record<string, number>,
+): string[] {
+  const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const claimgraph = operations.map((operation) => [operation, results.Claimgraph[operation.file]!] as const);
+  const sqlOk = operations.every((operation) => statements[operation.file] <= operation.depth + 1);
+  const slower = claimgraph.filter(([operation, measured]) => {
+    const other = results.PostGraphile[operation.file];
+    return other && measured.requestsPerSecond < other.requestsPerSecond;
+  });
+  const worstP99 = Math.max(...claimgraph.map(([, measured]) => measured.p99));
+  const errors = Object.values(results).flatMap((byOperation) => Object.values(byOperation)).reduce((sum, measured) => sum + (measured?.errors ?? 0), 0);
+  return [
+    `- SQL statements per request ≤ depth + 1 on every read: ${mark(sqlOk)}.`,
+    `- Throughput at least PostGraphile's on every operation it can express: ${mark(slower.length === 0)}${slower.length ? ` (slower on ${slower.map(([operation]) => operation.file).join(', ')})` : ''}.`,
+    `- p99 under 50 ms at ${CONNECTIONS} connections: ${mark(worstP99 < 50)} (worst ${worstP99} ms)${quick ? ' — quick run, not the 200,000-statement dataset' : ''}.`,
+    `- Server RSS under 300 MB: ${mark(peakRss.Claimgraph < 300)} (${peakRss.Claimgraph?.toFixed(0)} MB).`,
+    `- Zero errors: ${mark(errors === 0)} (${errors}).`,
+  ];
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

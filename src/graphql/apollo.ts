@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context';
 import { createErrorFormatter } from './errors';
@@ -18,7 +18,8 @@ export async function createApollo(schema: GraphQLSchema, options: { production:
       log: (error) => console.error('resolver failed:', error),
     }),
     // Apollo's own landing page loads from a CDN; the project serves its own playground.
-    plugins: [ApolloServerPluginLandingPageDisabled(), sqlStatsPlugin],
+    // Cache control hooks into every field resolution; Claimgraph sets no cache hints.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), sqlStatsPlugin],
   });
   await apollo.start();
   return apollo;

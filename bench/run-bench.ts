@@ -99,6 +99,8 @@ async function main(): Promise<void> {
   const databaseUrl = withDatabase(server.adminUrl, `claimgraph_bench_${STATEMENTS}`);
   try {
     await ensureDataset(database, STATEMENTS, log);
+    // Every server then reads the same, vacuumed tables (visibility map set for index-only scans).
+    await database.pool.query('VACUUM ANALYZE');
     await database.pool.query(fs.readFileSync(path.join(ROOT, 'bench/postgraphile/computed-columns.sql'), 'utf8'));
     const operations = await loadOperations(database.pool);
     const statements = await countStatements(databaseUrl, operations, database);

@@ -17,10 +17,15 @@ describe('migrations', () => {
       );
     const migrated = await tables();
     assert.ok(migrated.includes('statement') && migrated.includes('quantity'));
+    const indexes = async () => (await database.dataSource.query("SELECT count(*)::int AS n FROM pg_indexes WHERE schemaname = 'public'"))[0].n;
+    const migratedIndexes = await indexes();
+    await database.dataSource.undoLastMigration();
+    assert.equal(await indexes(), migratedIndexes - 1);
     await database.dataSource.undoLastMigration();
     assert.deepEqual(await tables(), ['migrations']);
     await database.dataSource.runMigrations();
     assert.deepEqual(await tables(), migrated);
+    assert.equal(await indexes(), migratedIndexes);
   });
 
   it('the database counts the same days in a unit as the code', async () => {

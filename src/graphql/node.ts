@@ -1,5 +1,5 @@
-import { Field, ID, InterfaceType } from 'type-graphql';
-import { PrimaryGeneratedColumn } from 'typeorm';
+import { Field, ID, Int, InterfaceType } from 'type-graphql';
+import { Column, PrimaryGeneratedColumn } from 'typeorm';
 import { encodeGlobalId } from './global-id';
 
 /** The GraphQL type name of an entity instance: entity classes are named after their types. */
@@ -23,4 +23,23 @@ export abstract class Node {
   get globalId(): string {
     return encodeGlobalId(typeNameOf(this), this.id);
   }
+}
+
+/**
+ * Base of every stored entity: a version that each write increments (updates may pass the
+ * version they read and get CONFLICT if it moved on) and a soft-delete mark that hides the
+ * row from reads until an admin restores it.
+ */
+@InterfaceType('Versioned', {
+  implements: Node,
+  description: 'A stored object whose changes are versioned and recorded as revisions.',
+  resolveType: (value: object) => typeNameOf(value),
+})
+export abstract class VersionedNode extends Node {
+  @Field(() => Int, { description: 'Starts at 1 and grows by one with every change; pass it back as expectedVersion to update safely.' })
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
 }

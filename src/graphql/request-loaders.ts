@@ -52,12 +52,12 @@ export class RequestLoaders {
     return loader as DataLoader<K, V>;
   }
 
-  /** Rows of `entity` by database id, one statement per batch; a missing id loads null. */
+  /** Rows of `entity` by database id, one statement per batch; a missing or soft-deleted id loads null. */
   byId<T extends ObjectLiteral>(entity: EntityClass<T>): DataLoader<string, T | null> {
     return this.get(`byId:${entity.name}`, () =>
       new DataLoader<string, T | null>(async (ids) => {
         const rows = await this.sql.query<T>(
-          `SELECT ${selectList(this.dataSource, entity, 't')} FROM ${tableOf(this.dataSource, entity)} t WHERE t.id = ANY($1::uuid[])`,
+          `SELECT ${selectList(this.dataSource, entity, 't')} FROM ${tableOf(this.dataSource, entity)} t WHERE t.id = ANY($1::uuid[]) AND t.deleted_at IS NULL`,
           [ids],
         );
         const byId = new Map(rows.map((row) => [row.id as string, hydrate(entity, row)]));
@@ -88,7 +88,8 @@ export class RequestLoaders {
           columns: selectList(this.dataSource, list.entity, 't'),
           order: list.order,
           descending: list.descending,
-          conditions: filter.conditions(params),
+          // Soft-deleted rows are hidden from every list.
+          conditions: ['t.deleted_at IS NULL', ...filter.conditions(params)],
           params,
           parentMatch: list.parentMatch,
         };

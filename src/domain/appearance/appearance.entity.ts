@@ -1,10 +1,10 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 
-@ObjectType({ implements: Node, description: 'Where a statement appears in a source, with the excerpt as printed.' })
+@ObjectType({ implements: [Node, VersionedNode], description: 'Where a statement appears in a source, with the excerpt as printed.' })
 @Entity('appearance')
-export class Appearance extends Node {
+export class Appearance extends VersionedNode {
   @Column({ name: 'statement_id', type: 'uuid' })
   statementId: string;
 

@@ -12,7 +12,7 @@ const BY_SOURCE_DATE = [
 const OF_STATEMENT: ListDefinition<Appearance> = {
   name: 'Statement.appearances',
   entity: Appearance,
-  from: 'appearance t JOIN source src ON src.id = t.source_id',
+  from: 'appearance t JOIN source src ON src.id = t.source_id AND src.deleted_at IS NULL',
   order: BY_SOURCE_DATE,
   descending: false,
   parentMatch: 't.statement_id = k.id',

@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 import { DatePrecision, PartialDate } from '../common/partial-date';
 
 export enum EventKind {
@@ -29,9 +29,9 @@ registerEnumType(EventKind, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'Where and when claims were made: a speech, an interview, a briefing.' })
+@ObjectType({ implements: [Node, VersionedNode], description: 'Where and when claims were made: a speech, an interview, a briefing.' })
 @Entity('event')
-export class Event extends Node {
+export class Event extends VersionedNode {
   @Field(() => EventKind, { description: 'What kind of occasion this was.' })
   @Column({ type: 'text' })
   kind: EventKind;

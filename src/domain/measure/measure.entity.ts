@@ -1,10 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 
-@ObjectType({ implements: Node, description: 'What a quantity counts, shared across speakers so their figures line up.' })
+@ObjectType({ implements: [Node, VersionedNode], description: 'What a quantity counts, shared across speakers so their figures line up.' })
 @Entity('measure')
-export class Measure extends Node {
+export class Measure extends VersionedNode {
   @Field({ description: 'Stable machine name, e.g. "russian-military-deaths".' })
   @Column({ type: 'text' })
   slug: string;

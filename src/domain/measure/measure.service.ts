@@ -22,6 +22,6 @@ export function measureConnection(context: Context, args: ConnectionArgs, info: 
 
 /** The measure with this slug, or null. */
 export async function findMeasureBySlug(context: Context, slug: string): Promise<Measure | null> {
-  const [row] = await context.sql.query(`SELECT ${selectList(context.loaders.dataSource, Measure, 't')} FROM measure t WHERE t.slug = $1`, [slug]);
+  const [row] = await context.sql.query(`SELECT ${selectList(context.loaders.dataSource, Measure, 't')} FROM measure t WHERE t.slug = $1 AND t.deleted_at IS NULL`, [slug]);
   return row ? hydrate(Measure, row) : null;
 }

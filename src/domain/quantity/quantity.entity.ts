@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 import { DAYS_IN, TimeUnit } from './time-unit';
 
 export enum QuantityPeriod {
@@ -56,9 +56,9 @@ export class Rate {
   upper: number | null;
 }
 
-@ObjectType({ implements: Node, description: 'A number inside a statement: a value or a range, per a period, on a measure.' })
+@ObjectType({ implements: [Node, VersionedNode], description: 'A number inside a statement: a value or a range, per a period, on a measure.' })
 @Entity('quantity')
-export class Quantity extends Node {
+export class Quantity extends VersionedNode {
   @Column({ name: 'statement_id', type: 'uuid' })
   statementId: string;
 

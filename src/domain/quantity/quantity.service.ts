@@ -18,7 +18,7 @@ const IN_STATEMENT: ListDefinition<Quantity> = {
 const ON_MEASURE: ListDefinition<Quantity> = {
   name: 'Measure.quantities',
   entity: Quantity,
-  from: 'quantity t JOIN statement s ON s.id = t.statement_id',
+  from: 'quantity t JOIN statement s ON s.id = t.statement_id AND s.deleted_at IS NULL',
   order: [
     { expr: 's.stated_on', type: 'date' },
     { expr: 't.id', type: 'uuid' },

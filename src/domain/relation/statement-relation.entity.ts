@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 
 export enum RelationType {
   CONTRADICTS = 'CONTRADICTS',
@@ -38,9 +38,9 @@ registerEnumType(RelationDirection, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'A typed link from one statement to another, e.g. CONTRADICTS.' })
+@ObjectType({ implements: [Node, VersionedNode], description: 'A typed link from one statement to another, e.g. CONTRADICTS.' })
 @Entity('statement_relation')
-export class StatementRelation extends Node {
+export class StatementRelation extends VersionedNode {
   @Column({ name: 'from_id', type: 'uuid' })
   fromId: string;
 

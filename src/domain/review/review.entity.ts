@@ -1,11 +1,11 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 
-@ObjectType({ implements: Node, description: "A fact-checker's verdict on a statement (schema.org ClaimReview)." })
+@ObjectType({ implements: [Node, VersionedNode], description: "A fact-checker's verdict on a statement (schema.org ClaimReview)." })
 @Entity('review')
-export class Review extends Node {
+export class Review extends VersionedNode {
   @Column({ name: 'statement_id', type: 'uuid' })
   statementId: string;
 

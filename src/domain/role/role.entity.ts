@@ -1,11 +1,11 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 
-@ObjectType({ implements: Node, description: "A position a speaker held in an organization over a span of time, e.g. NATO's Secretary General." })
+@ObjectType({ implements: [Node, VersionedNode], description: "A position a speaker held in an organization over a span of time, e.g. NATO's Secretary General." })
 @Entity('role')
-export class Role extends Node {
+export class Role extends VersionedNode {
   @Column({ name: 'speaker_id', type: 'uuid' })
   speakerId: string;
 

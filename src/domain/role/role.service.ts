@@ -38,7 +38,7 @@ export function findRoleAtStatement(context: Context, statement: Statement): Pro
            FROM unnest($1::uuid[], $2::date[], $3::date[]) WITH ORDINALITY AS k(speaker_id, stated_on, stated_until, ord)
            JOIN LATERAL (
              SELECT ${selectList(context.loaders.dataSource, Role, 't')} FROM role t
-             WHERE t.speaker_id = k.speaker_id
+             WHERE t.speaker_id = k.speaker_id AND t.deleted_at IS NULL
                AND (t.started_on IS NULL OR t.started_on <= k.stated_until)
                AND (t.ended_on IS NULL OR t.ended_on >= k.stated_on)
              ORDER BY t.started_on DESC NULLS LAST, t.id

@@ -1,11 +1,11 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 import { DatePrecision, PartialDate } from '../common/partial-date';
 
-@ObjectType({ implements: Node, description: 'A published report (article, transcript, post) that carries claims.' })
+@ObjectType({ implements: [Node, VersionedNode], description: 'A published report (article, transcript, post) that carries claims.' })
 @Entity('source')
-export class Source extends Node {
+export class Source extends VersionedNode {
   @Field({ description: 'The normalized URL: lower-case scheme and host, no fragment, no tracking parameters. Unique.' })
   @Column({ type: 'text' })
   url: string;

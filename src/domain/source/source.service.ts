@@ -49,7 +49,7 @@ export function sourceConnection(context: Context, args: ConnectionArgs, info: G
 /** The source stored under the normalized form of `url`, or null. */
 export async function findSourceByUrl(context: Context, url: string): Promise<Source | null> {
   const [row] = await context.sql.query(
-    `SELECT ${selectList(context.loaders.dataSource, Source, 't')} FROM source t WHERE t.url = $1`,
+    `SELECT ${selectList(context.loaders.dataSource, Source, 't')} FROM source t WHERE t.url = $1 AND t.deleted_at IS NULL`,
     [normalizeUrl(url)],
   );
   return row ? hydrate(Source, row) : null;

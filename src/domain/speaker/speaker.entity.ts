@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 
 export enum SpeakerKind {
   PERSON = 'PERSON',
@@ -16,9 +16,9 @@ registerEnumType(SpeakerKind, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'A person or an organization that makes claims.' })
+@ObjectType({ implements: [Node, VersionedNode], description: 'A person or an organization that makes claims.' })
 @Entity('speaker')
-export class Speaker extends Node {
+export class Speaker extends VersionedNode {
   @Field(() => SpeakerKind, { description: 'Person or organization.' })
   @Column({ type: 'text' })
   kind: SpeakerKind;

@@ -17,7 +17,7 @@ const EVENT_SPEAKERS: ListDefinition<Speaker> = {
   entity: Speaker,
   order: BY_NAME,
   descending: false,
-  parentMatch: 'EXISTS (SELECT 1 FROM statement s WHERE s.event_id = k.id AND s.speaker_id = t.id)',
+  parentMatch: 'EXISTS (SELECT 1 FROM statement s WHERE s.event_id = k.id AND s.speaker_id = t.id AND s.deleted_at IS NULL)',
 };
 
 /** All speakers by name, optionally of one kind. */

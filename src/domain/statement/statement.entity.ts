@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 import { DatePrecision, PartialDate } from '../common/partial-date';
 
 export enum StatementMode {
@@ -39,9 +39,9 @@ registerEnumType(VerificationStatus, {
   },
 });
 
-@ObjectType({ implements: Node, description: 'One claim by one speaker, as reported.' })
+@ObjectType({ implements: [Node, VersionedNode], description: 'One claim by one speaker, as reported.' })
 @Entity('statement')
-export class Statement extends Node {
+export class Statement extends VersionedNode {
   @Field({ description: 'The claim: the quote itself, or the paraphrase as reported.' })
   @Column({ type: 'text' })
   text: string;

@@ -12,7 +12,7 @@ import { OrderDirection, StatementConnectionArgs, StatementFilter } from './stat
 const PARENTS = {
   Speaker: { from: 'statement t', match: 't.speaker_id = k.id' },
   Event: { from: 'statement t', match: 't.event_id = k.id' },
-  Source: { from: 'statement t JOIN appearance a ON a.statement_id = t.id', match: 'a.source_id = k.id' },
+  Source: { from: 'statement t JOIN appearance a ON a.statement_id = t.id AND a.deleted_at IS NULL', match: 'a.source_id = k.id' },
   Topic: { from: 'statement t JOIN statement_topic st ON st.statement_id = t.id', match: 'st.topic_id = k.id' },
 } as const;
 
@@ -78,18 +78,18 @@ function filterConditions(filter: DecodedFilter, params: SqlParams): string[] {
   if (filter.statedFrom) conditions.push(`t.stated_until >= ${params.add(filter.statedFrom, 'date')}`);
   if (filter.statedTo) conditions.push(`t.stated_on <= ${params.add(filter.statedTo, 'date')}`);
   if (filter.source) {
-    conditions.push(`EXISTS (SELECT 1 FROM appearance fa WHERE fa.statement_id = t.id AND fa.source_id = ${params.add(filter.source, 'uuid')})`);
+    conditions.push(`EXISTS (SELECT 1 FROM appearance fa WHERE fa.statement_id = t.id AND fa.deleted_at IS NULL AND fa.source_id = ${params.add(filter.source, 'uuid')})`);
   }
   if (filter.topic) {
     conditions.push(`EXISTS (SELECT 1 FROM statement_topic ft WHERE ft.statement_id = t.id AND ft.topic_id = ${params.add(filter.topic, 'uuid')})`);
   }
   if (filter.measure) {
-    conditions.push(`EXISTS (SELECT 1 FROM quantity fq WHERE fq.statement_id = t.id AND fq.measure_id = ${params.add(filter.measure, 'uuid')})`);
+    conditions.push(`EXISTS (SELECT 1 FROM quantity fq WHERE fq.statement_id = t.id AND fq.deleted_at IS NULL AND fq.measure_id = ${params.add(filter.measure, 'uuid')})`);
   }
   if (filter.organization) {
     const organization = params.add(filter.organization, 'uuid');
     conditions.push(`(t.speaker_id = ${organization} OR EXISTS (
-      SELECT 1 FROM role fr WHERE fr.speaker_id = t.speaker_id AND fr.organization_id = ${organization}
+      SELECT 1 FROM role fr WHERE fr.deleted_at IS NULL AND fr.speaker_id = t.speaker_id AND fr.organization_id = ${organization}
         AND (fr.started_on IS NULL OR fr.started_on <= t.stated_until)
         AND (fr.ended_on IS NULL OR fr.ended_on >= t.stated_on)))`);
   }

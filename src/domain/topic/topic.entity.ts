@@ -1,10 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { Node } from '../../graphql/node';
+import { Node, VersionedNode } from '../../graphql/node';
 
-@ObjectType({ implements: Node, description: 'A subject tag for statements.' })
+@ObjectType({ implements: [Node, VersionedNode], description: 'A subject tag for statements.' })
 @Entity('topic')
-export class Topic extends Node {
+export class Topic extends VersionedNode {
   @Field({ description: 'Stable machine name, e.g. "war-casualties".' })
   @Column({ type: 'text' })
   slug: string;

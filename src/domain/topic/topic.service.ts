@@ -32,6 +32,6 @@ export function topicsOfStatement(context: Context, statementId: string, args: C
 
 /** The topic with this slug, or null. */
 export async function findTopicBySlug(context: Context, slug: string): Promise<Topic | null> {
-  const [row] = await context.sql.query(`SELECT ${selectList(context.loaders.dataSource, Topic, 't')} FROM topic t WHERE t.slug = $1`, [slug]);
+  const [row] = await context.sql.query(`SELECT ${selectList(context.loaders.dataSource, Topic, 't')} FROM topic t WHERE t.slug = $1 AND t.deleted_at IS NULL`, [slug]);
   return row ? hydrate(Topic, row) : null;
 }

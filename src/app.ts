@@ -21,7 +21,7 @@ export async function startAppOn(database: Database, config: Config): Promise<Ap
     await seedReferenceArticle(database.dataSource);
   }
   const apollo = await createApollo(await createSchema(), { production: config.production });
-  const server = createHttpServer(apollo, database, { production: config.production });
+  const server = createHttpServer(apollo, database, { production: config.production, readsRequireKey: config.readsRequireKey });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

@@ -15,6 +15,8 @@ export interface Config {
   /** Seed the reference article when the database holds no statements. */
   seedOnStart: boolean;
   production: boolean;
+  /** Whether reading needs an API key too (writes always do). */
+  readsRequireKey: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -28,6 +30,7 @@ export const CONFIG_VARIABLES = [
   { name: 'EMBEDDED_PG_PORT', default: '0 (a free port)', meaning: 'Port of the embedded PostgreSQL.' },
   { name: 'DB_POOL_SIZE', default: '10', meaning: 'Connections in the pool.' },
   { name: 'SEED_ON_START', default: 'true', meaning: 'Seed the reference article when the database has no statements.' },
+  { name: 'READS_REQUIRE_KEY', default: 'false', meaning: 'Whether queries need an API key too; mutations always do.' },
   { name: 'NODE_ENV', default: '(unset)', meaning: '`production` hides internal error messages and the SQL statistics extension.' },
 ] as const;
 
@@ -64,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 1000),
     seedOnStart: flag(env, 'SEED_ON_START', true),
     production: env.NODE_ENV === 'production',
+    readsRequireKey: flag(env, 'READS_REQUIRE_KEY', false),
   };
 }

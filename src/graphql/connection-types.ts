@@ -5,6 +5,7 @@ import { Measure } from '../domain/measure/measure.entity';
 import { Quantity } from '../domain/quantity/quantity.entity';
 import { StatementRelation } from '../domain/relation/statement-relation.entity';
 import { Review } from '../domain/review/review.entity';
+import { Revision } from '../domain/revision/revision.entity';
 import { Role } from '../domain/role/role.entity';
 import { Source } from '../domain/source/source.entity';
 import { Speaker } from '../domain/speaker/speaker.entity';
@@ -41,6 +42,9 @@ export class TopicConnection extends ConnectionType(Topic, 'Topic') {}
 
 @ObjectType({ description: 'A page of statement relations.' })
 export class StatementRelationConnection extends ConnectionType(StatementRelation, 'StatementRelation') {}
+
+@ObjectType({ description: 'A page of revisions.' })
+export class RevisionConnection extends ConnectionType(Revision, 'Revision') {}
 
 @ObjectType({ description: 'A page of reviews.' })
 export class ReviewConnection extends ConnectionType(Review, 'Review') {}

@@ -2,6 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
+import { QueryFailedError } from 'typeorm';
 
 /** The stable codes clients branch on, sent as `extensions.code`. */
 export enum ErrorCode {
@@ -46,8 +47,28 @@ function flattenValidation(errors: ValidationError[], prefix = ''): FieldProblem
   });
 }
 
+/** PostgreSQL's own refusals (the last line of defence behind validation) in the API's terms. */
+function fromDatabase(error: { code?: string; constraint?: string; column?: string }): DomainError | null {
+  const where = error.constraint ?? error.column ?? 'input';
+  switch (error.code) {
+    case '23514':
+    case '23502':
+    case '22P02':
+    case '22007':
+    case '22008':
+      return DomainError.badInput(where, 'violates a rule of the data model');
+    case '23503':
+      return DomainError.badInput(where, 'refers to something that does not exist');
+    case '23505':
+      return new DomainError(ErrorCode.CONFLICT, `${where}: already exists`);
+    default:
+      return null;
+  }
+}
+
 function toDomainError(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
+  if (error instanceof QueryFailedError) return fromDatabase(error.driverError as { code?: string });
   if (error instanceof ArgumentValidationError) {
     const problems = flattenValidation(error.extensions.validationErrors as ValidationError[]);
     return new DomainError(

@@ -1,7 +1,7 @@
 import { ArrayMaxSize } from 'class-validator';
 import { Arg, ArgsType, Args, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import type { ObjectLiteral } from 'typeorm';
-import { entities } from '../db/entities';
+import { nodeEntities } from '../db/entities';
 import type { EntityClass } from '../db/entity-rows';
 import type { Context } from './context';
 import { DomainError } from './errors';
@@ -9,7 +9,7 @@ import { assertGlobalIdOf, parseGlobalId } from './global-id';
 import { MAX_PAGE_SIZE } from './connection';
 import { Node } from './node';
 
-const ENTITY_BY_TYPE = new Map<string, EntityClass>(entities.map((entity) => [entity.name, entity as EntityClass]));
+const ENTITY_BY_TYPE = new Map<string, EntityClass>(nodeEntities.map((entity) => [entity.name, entity as EntityClass]));
 
 /** The `entity` a global id names, or null when it names none; BAD_USER_INPUT naming `field` if it is malformed or of another type. */
 export function findByGlobalId<T extends ObjectLiteral>(context: Context, entity: EntityClass<T>, globalId: string, field = 'id'): Promise<T | null> {

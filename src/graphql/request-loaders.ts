@@ -17,6 +17,8 @@ export interface ListDefinition<T extends ObjectLiteral> {
   descending: boolean;
   /** For a nested list: the condition tying a row to its parent key k.id. */
   parentMatch?: string;
+  /** False for tables without deleted_at; soft-deleted rows are hidden otherwise. */
+  softDeletable?: boolean;
 }
 
 /** Filters of one call: a stable key (loads with different filters never share a batch) and their SQL. */
@@ -89,7 +91,7 @@ export class RequestLoaders {
           order: list.order,
           descending: list.descending,
           // Soft-deleted rows are hidden from every list.
-          conditions: ['t.deleted_at IS NULL', ...filter.conditions(params)],
+          conditions: [...(list.softDeletable === false ? [] : ['t.deleted_at IS NULL']), ...filter.conditions(params)],
           params,
           parentMatch: list.parentMatch,
         };

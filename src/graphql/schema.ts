@@ -6,11 +6,14 @@ import { MeasureResolver } from '../domain/measure/measure.resolver';
 import { QuantityResolver } from '../domain/quantity/quantity.resolver';
 import { RelationResolver } from '../domain/relation/relation.resolver';
 import { ReviewResolver } from '../domain/review/review.resolver';
+import { RevisionResolver } from '../domain/revision/revision.resolver';
 import { RoleResolver } from '../domain/role/role.resolver';
 import { SourceResolver } from '../domain/source/source.resolver';
 import { SpeakerResolver } from '../domain/speaker/speaker.resolver';
 import { StatementResolver } from '../domain/statement/statement.resolver';
+import { StatementWritesResolver } from '../domain/statement/statement-writes.resolver';
 import { TopicResolver } from '../domain/topic/topic.resolver';
+import { authChecker } from './auth-checker';
 import { NodeResolver } from './node.resolver';
 
 export const resolvers = [
@@ -26,18 +29,22 @@ export const resolvers = [
   TopicResolver,
   RelationResolver,
   ReviewResolver,
+  RevisionResolver,
+  StatementWritesResolver,
 ] as const;
 
 /** The executable schema, built from the decorated classes with argument validation on. */
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
+    authChecker,
     // Args classes without class-validator decorators are fine; only decorated rules apply.
     validate: { forbidUnknownValues: false },
   });
   // type-graphql has no option for the root type's description; the playground shows it first.
   schema.getQueryType()!.description =
     'Entry points for reading claims: look objects up by global id, slug or URL, or page through lists.';
+  schema.getMutationType()!.description = 'Writes. Each needs an API key (Authorization: Bearer <key>) with the role it names, and is recorded as revisions.';
   return schema;
 }
 

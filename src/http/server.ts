@@ -1,5 +1,8 @@
 import http from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { authenticate } from '../domain/api-key/api-key.service';
+import { DomainError, ErrorCode } from '../graphql/errors';
 import type { Database } from '../db/database';
 import { createContext, type Context } from '../graphql/context';
 
@@ -48,7 +51,7 @@ async function handleGraphQL(
   request: http.IncomingMessage,
   response: http.ServerResponse,
   url: URL,
-  options: { production: boolean },
+  options: ServerOptions,
 ): Promise<void> {
   const headers = new HeaderMap();
   for (const [name, value] of Object.entries(request.headers)) {
@@ -58,7 +61,7 @@ async function handleGraphQL(
   const reportSql = !options.production && headers.get('claimgraph-debug') === 'sql';
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-    context: async () => createContext(database, reportSql),
+    context: async () => createContext(database, await authenticateRequest(database, headers.get('authorization'), options), reportSql),
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;
@@ -68,6 +71,25 @@ async function handleGraphQL(
   }
   for await (const chunk of result.body.asyncIterator) response.write(chunk);
   response.end();
+}
+
+export interface ServerOptions {
+  production: boolean;
+  readsRequireKey: boolean;
+}
+
+/** The request's actor; a bad key, or no key where reads need one, ends the request with 401. */
+async function authenticateRequest(database: Database, authorization: string | undefined, options: ServerOptions) {
+  try {
+    const actor = await authenticate(database.pool, authorization);
+    if (!actor && options.readsRequireKey) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'this server needs an API key for every request: send Authorization: Bearer <key>');
+    }
+    return actor;
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+  }
 }
 
 async function isDatabaseReady(database: Database): Promise<boolean> {
@@ -80,7 +102,7 @@ async function isDatabaseReady(database: Database): Promise<boolean> {
 }
 
 /** The HTTP server: GraphQL at /graphql, liveness and readiness probes. */
-export function createHttpServer(apollo: ApolloServer<Context>, database: Database, options: { production: boolean }): http.Server {
+export function createHttpServer(apollo: ApolloServer<Context>, database: Database, options: ServerOptions): http.Server {
   return http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = async () => {

@@ -1,0 +1,86 @@
+import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { DomainError } from '../../graphql/errors';
+import { assertGlobalIdOf } from '../../graphql/global-id';
+import { ApiRole } from '../api-key/api-key.service';
+import { RecordStatementInput, UpdateStatementInput } from './record-statement.inputs';
+import { recordStatement } from './record-statement.service';
+import { setStatementDeleted, updateStatement } from './statement-writes.service';
+import { Statement } from './statement.entity';
+
+@ObjectType({ description: 'What recordStatement did.' })
+class RecordStatementPayload {
+  @Field(() => Statement, { description: 'The statement recorded.' })
+  statement: Statement;
+
+  @Field({ description: 'True when no speaker matched the name or aliases and one was created.' })
+  speakerCreated: boolean;
+
+  @Field({ description: 'True when no source had the normalized URL and one was created.' })
+  sourceCreated: boolean;
+
+  @Field({ description: 'True when an earlier call with the same idempotency key had recorded it; nothing was written this time.' })
+  replayed: boolean;
+}
+
+@ObjectType({ description: 'The object a delete hid.' })
+class DeletePayload {
+  @Field(() => ID, { description: 'Global id of the deleted object; restoreStatement brings it back.' })
+  id: string;
+}
+
+/** Reads a statement after a write, bypassing anything this request's loader had cached. */
+async function freshStatement(context: Context, id: string): Promise<Statement> {
+  const loader = context.loaders.byId(Statement);
+  loader.clear(id);
+  return (await loader.load(id))!;
+}
+
+@Resolver()
+export class StatementWritesResolver {
+  @Authorized(ApiRole.EDITOR)
+  @Mutation(() => RecordStatementPayload, { description: 'Records a claim with its speaker (matched by name or alias, else created), event, source (matched by normalized URL, else created), excerpt, figures and topics, all in one transaction. Needs an EDITOR key.' })
+  async recordStatement(
+    @Arg('input', () => RecordStatementInput, { description: 'The claim and everything around it.' }) input: RecordStatementInput,
+    @Ctx() context: Context,
+    @Arg('idempotencyKey', () => String, { nullable: true, description: 'Any string unique to this intended write (at most 200 characters); retrying with the same key returns the first result instead of writing again.' })
+    idempotencyKey?: string,
+  ): Promise<RecordStatementPayload> {
+    if (idempotencyKey != null && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
+      throw DomainError.badInput('idempotencyKey', 'must be 1 to 200 characters');
+    }
+    const recorded = await recordStatement(context.database.dataSource, context.actor!, input, idempotencyKey ?? undefined);
+    return { ...recorded, statement: await freshStatement(context, recorded.statementId) };
+  }
+
+  @Authorized(ApiRole.EDITOR)
+  @Mutation(() => Statement, { description: 'Changes the given fields of a statement and records the change. Needs an EDITOR key.' })
+  async updateStatement(
+    @Arg('id', () => ID, { description: 'The statement to change.' }) id: string,
+    @Arg('input', () => UpdateStatementInput, { description: 'The fields to change.' }) input: UpdateStatementInput,
+    @Ctx() context: Context,
+  ): Promise<Statement> {
+    const statementId = assertGlobalIdOf('Statement', id, 'id');
+    await updateStatement(context.database.dataSource, context.actor!, statementId, input);
+    return freshStatement(context, statementId);
+  }
+
+  @Authorized(ApiRole.EDITOR)
+  @Mutation(() => DeletePayload, { description: 'Hides a statement from every read; an ADMIN can restore it. Needs an EDITOR key.' })
+  async deleteStatement(
+    @Arg('id', () => ID, { description: 'The statement to delete.' }) id: string,
+    @Ctx() context: Context,
+    @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
+  ): Promise<DeletePayload> {
+    await setStatementDeleted(context.database.dataSource, context.actor!, assertGlobalIdOf('Statement', id, 'id'), true, expectedVersion ?? undefined);
+    return { id };
+  }
+
+  @Authorized(ApiRole.ADMIN)
+  @Mutation(() => Statement, { description: 'Brings back a deleted statement. Needs an ADMIN key.' })
+  async restoreStatement(@Arg('id', () => ID, { description: 'The deleted statement.' }) id: string, @Ctx() context: Context): Promise<Statement> {
+    const statementId = assertGlobalIdOf('Statement', id, 'id');
+    await setStatementDeleted(context.database.dataSource, context.actor!, statementId, false);
+    return freshStatement(context, statementId);
+  }
+}

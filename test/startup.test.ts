@@ -70,10 +70,14 @@ describe('start-up on the embedded database', () => {
     const env = newcomerEnv({ EMBEDDED_PG_DIR: dataDir, PORT: String(await findFreePort()) });
 
     const first = await startServer(env);
-    const seeded = await counts(first.url);
+    let seeded: Awaited<ReturnType<typeof counts>>;
+    try {
+      seeded = await counts(first.url);
+    } finally {
+      assert.equal(await first.stop(), 0);
+    }
     assert.equal(seeded.statements, 8);
     assert.ok(seeded.speakers.includes('Mark Rutte'));
-    assert.equal(await first.stop(), 0);
 
     // Write behind the server's back, so the second start cannot pass by seeding again.
     const embedded = await startEmbeddedPostgres(dataDir);
@@ -84,11 +88,15 @@ describe('start-up on the embedded database', () => {
     await embedded.stop();
 
     const second = await startServer(env);
-    const restarted = await counts(second.url);
+    let restarted: Awaited<ReturnType<typeof counts>>;
+    try {
+      restarted = await counts(second.url);
+    } finally {
+      assert.equal(await second.stop(), 0);
+    }
     assert.equal(restarted.statements, 8, 'no second seed on a database that has statements');
     assert.ok(restarted.speakers.includes('Persisted Marker'));
     assert.equal(restarted.speakers.length, seeded.speakers.length + 1);
-    assert.equal(await second.stop(), 0);
   });
 });
 

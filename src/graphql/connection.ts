@@ -1,4 +1,4 @@
-import { Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import type { CursorValues, OrderKey, PageRows, PageWindow } from '../db/keyset-page';
@@ -11,6 +11,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 @ArgsType()
 export class ConnectionArgs {
   @Field(() => Int, { nullable: true, description: `Return the first n items after \`after\` (0 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given).` })
+  @IsOptional()
   @Min(0, { message: 'first must not be negative' })
   @Max(MAX_PAGE_SIZE, { message: `first must be at most ${MAX_PAGE_SIZE}; page through longer lists with after` })
   first?: number;
@@ -19,6 +20,7 @@ export class ConnectionArgs {
   after?: string;
 
   @Field(() => Int, { nullable: true, description: `Return the last n items before \`before\` (0 to ${MAX_PAGE_SIZE}).` })
+  @IsOptional()
   @Min(0, { message: 'last must not be negative' })
   @Max(MAX_PAGE_SIZE, { message: `last must be at most ${MAX_PAGE_SIZE}; page through longer lists with before` })
   last?: number;

@@ -39,7 +39,9 @@ export async function createSchema(): Promise<GraphQLSchema> {
     resolvers,
     authChecker,
     // Args classes without class-validator decorators are fine; only decorated rules apply.
-    validate: { forbidUnknownValues: false },
+    // Missing properties are validated too (type-graphql skips them by default), so that
+    // cross-field checks see absent fields; optional fields carry @IsOptional instead.
+    validate: { forbidUnknownValues: false, skipMissingProperties: false },
   });
   // type-graphql has no option for the root type's description; the playground shows it first.
   schema.getQueryType()!.description =

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { normalizeName } from '../domain/speaker/speaker-matching';
 import { REFERENCE_ARTICLE } from './reference-article';
 import {
   SEED_IDS,
@@ -45,6 +46,14 @@ export async function seedReferenceArticle(dataSource: DataSource): Promise<numb
   return dataSource.transaction(async (manager) => {
     let added = 0;
     added += await insertMissing(manager, 'speaker', seedSpeakers);
+    added += await insertMissing(
+      manager,
+      'speaker_name_key',
+      seedSpeakers.flatMap((speaker) =>
+        [...new Set([speaker.name, ...speaker.aliases].map(normalizeName))].map((key) => ({ key, speaker_id: speaker.id })),
+      ),
+      '(key)',
+    );
     added += await insertMissing(manager, 'role', seedRoles);
     added += await insertMissing(manager, 'event', seedEvents);
     added += await insertMissing(manager, 'source', seedSources);

@@ -11,24 +11,30 @@ export interface GraphQLResponse<Data = any> {
 export interface TestApp {
   app: App;
   /** Posts an operation over HTTP, asking for the SQL statistics extension. */
-  gql<Data = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<Data>>;
+  gql<Data = any>(query: string, variables?: Record<string, unknown>, options?: { key?: string }): Promise<GraphQLResponse<Data> & { status: number }>;
   close(): Promise<void>;
 }
 
 /** Claimgraph on a fresh database of its own, listening on a free port. */
-export async function startTestApp(options: { seed: boolean }): Promise<TestApp> {
+export async function startTestApp(options: { seed: boolean; readsRequireKey?: boolean }): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: options.seed, databaseUrl: database.url };
+  const config = {
+    ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: options.seed, databaseUrl: database.url, readsRequireKey: options.readsRequireKey ?? false,
+  };
   const app = await startAppOn(database, config);
   return {
     app,
-    async gql(query, variables) {
+    async gql(query, variables, options) {
       const response = await fetch(app.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'claimgraph-debug': 'sql' },
+        headers: {
+          'content-type': 'application/json',
+          'claimgraph-debug': 'sql',
+          ...(options?.key ? { authorization: `Bearer ${options.key}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
-      return (await response.json()) as GraphQLResponse;
+      return { ...((await response.json()) as GraphQLResponse), status: response.status };
     },
     async close() {
       await app.close();

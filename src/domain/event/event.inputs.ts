@@ -1,4 +1,4 @@
-import { ArrayMaxSize } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, InputType } from 'type-graphql';
 import { EventKind } from './event.entity';
@@ -6,6 +6,7 @@ import { EventKind } from './event.entity';
 @InputType({ description: 'Narrows a list of events.' })
 export class EventFilter {
   @Field(() => [EventKind], { nullable: true, description: 'Only events of these kinds.' })
+  @IsOptional()
   @ArrayMaxSize(8)
   kind?: EventKind[];
 

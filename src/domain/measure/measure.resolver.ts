@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { ArrayMaxSize } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection';
 import { MeasureConnection, QuantityConnection } from '../../graphql/connection-types';
@@ -14,6 +14,7 @@ import { findMeasureBySlug, measureConnection } from './measure.service';
 @ArgsType()
 class MeasureQuantitiesArgs extends ConnectionArgs {
   @Field(() => [QuantityKind], { nullable: true, description: 'Only figures of these kinds, e.g. [ESTIMATE].' })
+  @IsOptional()
   @ArrayMaxSize(4)
   kind?: QuantityKind[];
 }

@@ -13,10 +13,10 @@ export class SpeakerRefInput {
   @Field(() => ID, { nullable: true, description: 'An existing speaker.' })
   id?: string;
 
+  // No @IsOptional here or on the other cross-checked fields: it would skip the checks when the field is absent.
   @Field(() => String, { nullable: true, description: 'The name as printed. Matching ignores case, accents and punctuation.' })
-  @IsOptional()
-  @Length(1, 300)
   @Check<SpeakerRefInput>((input) => (input.id == null) !== (input.name == null), 'give exactly one of id and name')
+  @Check<SpeakerRefInput>((input) => input.name == null || (input.name.trim().length >= 1 && input.name.length <= 300), 'name must be 1 to 300 characters')
   name?: string;
 
   @Field(() => SpeakerKind, { defaultValue: SpeakerKind.PERSON, description: 'For a new speaker: person or organization.' })
@@ -45,9 +45,9 @@ export class EventRefInput {
   id?: string;
 
   @Field(() => String, { nullable: true, description: 'For a new event: its title.' })
-  @IsOptional()
-  @Length(1, 500)
   @Check<EventRefInput>((input) => (input.id == null) !== (input.title == null), 'give exactly one of id and title')
+  @Check<EventRefInput>((input) => input.title == null || (input.title.trim().length >= 1 && input.title.length <= 500), 'title must be 1 to 500 characters')
+  @Check<EventRefInput>((input) => input.title == null || input.date != null, 'a new event needs a date')
   title?: string;
 
   @Field(() => EventKind, { defaultValue: EventKind.OTHER, description: 'For a new event: what kind of occasion.' })
@@ -56,7 +56,6 @@ export class EventRefInput {
   @Field(() => PartialDateInput, { nullable: true, description: 'For a new event: when (required with title).' })
   @IsOptional()
   @ValidateNested()
-  @Check<EventRefInput>((input) => input.title == null || input.date != null, 'a new event needs a date')
   date?: PartialDateInput;
 
   @Field(() => String, { nullable: true, description: 'For a new event: place name.' })
@@ -110,7 +109,6 @@ export class SourceRefInput {
   startOffset?: number;
 
   @Field(() => Int, { nullable: true, description: "Offset just past the excerpt's last character." })
-  @IsOptional()
   @Check<SourceRefInput>((input) => (input.startOffset == null) === (input.endOffset == null), 'give both offsets or neither')
   @Check<SourceRefInput>((input) => input.endOffset == null || input.startOffset == null || input.endOffset > input.startOffset, 'endOffset must be after startOffset')
   endOffset?: number;
@@ -123,7 +121,6 @@ export class QuantityInput {
   measure: string;
 
   @Field(() => Float, { nullable: true, description: 'The figure, when one number was given.' })
-  @IsOptional()
   @Check<QuantityInput>((input) => input.value != null || input.lower != null || input.upper != null, 'give a value, or a lower or upper bound')
   @Check<QuantityInput>((input) => input.value == null || input.lower == null || input.value >= input.lower, 'value must not be below lower')
   @Check<QuantityInput>((input) => input.value == null || input.upper == null || input.value <= input.upper, 'value must not be above upper')
@@ -134,7 +131,6 @@ export class QuantityInput {
   lower?: number;
 
   @Field(() => Float, { nullable: true, description: 'Upper bound of a range, or a maximum.' })
-  @IsOptional()
   @Check<QuantityInput>((input) => input.lower == null || input.upper == null || input.lower <= input.upper, 'upper must not be below lower')
   upper?: number;
 
@@ -149,8 +145,7 @@ export class QuantityInput {
   period: QuantityPeriod;
 
   @Field(() => Float, { nullable: true, description: 'For a TOTAL: how many spanUnits it covers.' })
-  @IsOptional()
-  @Min(0.000001, { message: 'spanLength must be positive' })
+  @Check<QuantityInput>((input) => input.spanLength == null || input.spanLength > 0, 'spanLength must be positive')
   @Check<QuantityInput>((input) => (input.spanLength == null) === (input.spanUnit == null), 'give spanLength and spanUnit together')
   @Check<QuantityInput>((input) => input.spanLength == null || input.period === QuantityPeriod.TOTAL, 'only a TOTAL has a span')
   spanLength?: number;

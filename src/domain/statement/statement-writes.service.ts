@@ -29,8 +29,10 @@ function assertVersion(current: Current, expected: number | undefined): void {
 }
 
 async function bump(manager: EntityManager, id: string, set: string, values: unknown[]): Promise<number> {
+  // Wrapped in a SELECT: TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
   const [row] = await manager.query(
-    `UPDATE statement SET ${set}${set ? ', ' : ''}version = version + 1, updated_at = now() WHERE id = $1 RETURNING version`,
+    `WITH changed AS (UPDATE statement SET ${set}${set ? ', ' : ''}version = version + 1, updated_at = now() WHERE id = $1 RETURNING version)
+     SELECT version FROM changed`,
     [id, ...values],
   );
   return row.version;

@@ -25,6 +25,7 @@ export class StatementFilter {
   measure?: string;
 
   @Field(() => [VerificationStatus], { nullable: true, description: 'Only statements with one of these statuses.' })
+  @IsOptional()
   @ArrayMaxSize(6)
   status?: VerificationStatus[];
 

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { ArrayMaxSize } from 'class-validator';
+import { ArrayMaxSize, IsOptional } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection';
 import {
@@ -32,6 +32,7 @@ class RelationsArgs extends ConnectionArgs {
   direction: RelationDirection;
 
   @Field(() => [RelationType], { nullable: true, description: 'Only relations of these types.' })
+  @IsOptional()
   @ArrayMaxSize(5)
   type?: RelationType[];
 }

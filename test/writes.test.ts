@@ -1,0 +1,223 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
+import { encodeGlobalId } from '../src/graphql/global-id';
+import { SEED_IDS } from '../src/seed/seed-data';
+import { tableCounts } from './support/table-counts';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const RECORD = /* GraphQL */ `
+  mutation Record($input: RecordStatementInput!, $key: String) {
+    recordStatement(input: $input, idempotencyKey: $key) {
+      speakerCreated sourceCreated replayed
+      statement {
+        id text mode status version
+        stated { label precision }
+        speaker { name }
+        speakerRole { title }
+        event { title date { label } }
+        appearances { nodes { excerpt startOffset endOffset source { url title } } }
+        quantities { nodes { position value lower upper kind rate(per: MONTH) { value } measure { slug } } }
+        topics { nodes { slug } }
+      }
+    }
+  }
+`;
+const UPDATE = /* GraphQL */ `mutation Update($id: ID!, $input: UpdateStatementInput!) { updateStatement(id: $id, input: $input) { text status version } }`;
+const DELETE = /* GraphQL */ `mutation Delete($id: ID!, $version: Int) { deleteStatement(id: $id, expectedVersion: $version) { id } }`;
+const RESTORE = /* GraphQL */ `mutation Restore($id: ID!) { restoreStatement(id: $id) { text version } }`;
+const READ = /* GraphQL */ `query Read($id: ID!) { statement(id: $id) { text version revisions { totalCount nodes { version action actor changes } } } }`;
+const COUNT = /* GraphQL */ `query Count { statements { totalCount } }`;
+
+/** A valid input in the shape of the reference article's statement 5, with overrides. */
+function statementInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    text: 'Russia loses about 20,000 to 25,000 soldiers a month.',
+    mode: 'PARAPHRASE',
+    speaker: { name: 'Mark Rutte' },
+    stated: { date: '2026-02-03', precision: 'DAY' },
+    event: { title: 'NATO press conference', kind: 'PRESS_BRIEFING', date: { date: '2026-02-03', precision: 'DAY' }, place: 'Brussels', countryCode: 'BE' },
+    source: { url: 'HTTPS://News.Example.org/rutte-feb/?utm_source=feed', title: 'Rutte repeats losses estimate', excerpt: 'about 20,000 - 25,000', startOffset: 10, endOffset: 31 },
+    quantities: [{ measure: 'russian-military-deaths', lower: 20000, upper: 25000, approximate: true, unit: 'soldiers killed', period: 'MONTH', kind: 'ESTIMATE' }],
+    topics: ['russian-military-losses'],
+    ...overrides,
+  };
+}
+
+describe('writes', () => {
+  let api: TestApp;
+  const keys: Record<string, string> = {};
+  before(async () => {
+    api = await startTestApp({ seed: true });
+    for (const role of Object.values(ApiRole)) keys[role] = (await createApiKey(api.app.database.pool, `${role.toLowerCase()}-key`, role)).secret;
+  });
+  after(() => api.close());
+
+  it('recordStatement reuses the speaker by name, creates event and source, and reads back whole', async () => {
+    const { data, errors } = await api.gql(RECORD, { input: statementInput() }, { key: keys.EDITOR });
+    assert.equal(errors, undefined, JSON.stringify(errors));
+    const recorded = data.recordStatement;
+    assert.deepEqual([recorded.speakerCreated, recorded.sourceCreated, recorded.replayed], [false, true, false]);
+    const statement = recorded.statement;
+    assert.equal(statement.speaker.name, 'Mark Rutte');
+    assert.equal(statement.speakerRole.title, 'Secretary General');
+    assert.deepEqual(statement.stated, { label: '2026-02-03', precision: 'DAY' });
+    assert.equal(statement.status, 'UNVERIFIED');
+    assert.equal(statement.version, 1);
+    assert.deepEqual(statement.event, { title: 'NATO press conference', date: { label: '2026-02-03' } });
+    assert.deepEqual(statement.appearances.nodes, [
+      { excerpt: 'about 20,000 - 25,000', startOffset: 10, endOffset: 31, source: { url: 'https://news.example.org/rutte-feb', title: 'Rutte repeats losses estimate' } },
+    ]);
+    assert.deepEqual(statement.quantities.nodes, [
+      { position: 1, value: null, lower: 20000, upper: 25000, kind: 'ESTIMATE', rate: { value: 22500 }, measure: { slug: 'russian-military-deaths' } },
+    ]);
+    assert.deepEqual(statement.topics.nodes, [{ slug: 'russian-military-losses' }]);
+    const history = await api.gql(READ, { id: statement.id });
+    assert.deepEqual(history.data.statement.revisions.nodes.map((r: any) => [r.version, r.action, r.actor]), [[1, 'CREATE', 'editor-key']]);
+    assert.equal(history.data.statement.revisions.nodes[0].changes.text.after, 'Russia loses about 20,000 to 25,000 soldiers a month.');
+  });
+
+  it('matches a speaker by an alias, ignoring case and accents, and snaps a partial date to its span', async () => {
+    const { data, errors } = await api.gql(
+      RECORD,
+      { input: statementInput({ speaker: { name: 'SÍRSKY' }, stated: { date: '2025-12-17', precision: 'MONTH' }, event: null, source: null, quantities: [], topics: [] }) },
+      { key: keys.EDITOR },
+    );
+    assert.equal(errors, undefined, JSON.stringify(errors));
+    // "Sirsky" is a recorded alias of Oleksandr Syrskyi; case and accents are folded.
+    assert.equal(data.recordStatement.speakerCreated, false);
+    assert.equal(data.recordStatement.statement.speaker.name, 'Oleksandr Syrskyi');
+    assert.deepEqual(data.recordStatement.statement.stated, { label: '2025-12', precision: 'MONTH' });
+  });
+
+  it('refuses each class of bad input with BAD_USER_INPUT naming every field, and writes nothing', async () => {
+    const before = await tableCounts(api.app.database);
+    const cases: Array<[string, Record<string, unknown>, string[]]> = [
+      ['bounds', { quantities: [{ measure: 'russian-military-deaths', value: 10, lower: 20, upper: 15, unit: 'u', period: 'MONTH' }] }, ['quantities.0.value', 'quantities.0.upper']],
+      ['span', { quantities: [{ measure: 'russian-military-deaths', value: 10, unit: 'u', period: 'MONTH', spanLength: 9 }] }, ['quantities.0.spanLength']],
+      ['empty figure', { quantities: [{ measure: 'russian-military-deaths', unit: 'u', period: 'DAY' }] }, ['quantities.0.value']],
+      ['lengths and formats', { text: '', language: 'English', source: { url: 'ftp://x.example/a', title: 't', excerpt: 'e' } }, ['text', 'language', 'source.url']],
+      ['speaker', { speaker: { id: encodeGlobalId('Speaker', SEED_IDS.rutte), name: 'Mark Rutte' } }, ['speaker.name']],
+      ['unknown slugs', { quantities: [{ measure: 'no-such-measure', value: 1, unit: 'u', period: 'DAY' }], topics: ['no-such-topic'] }, ['quantities.0.measure', 'topics.0']],
+      ['unknown event', { event: { id: encodeGlobalId('Event', '00000000-0000-4000-8000-000000000000') } }, ['event.id']],
+    ];
+    for (const [name, overrides, fields] of cases) {
+      const { errors } = await api.gql(RECORD, { input: statementInput(overrides) }, { key: keys.EDITOR });
+      assert.equal(errors?.[0].extensions?.code, 'BAD_USER_INPUT', name);
+      assert.deepEqual([...new Set(errors![0].extensions!.fields!.map((problem) => problem.field))].sort(), [...fields].sort(), name);
+    }
+    const invalidDate = await api.gql(RECORD, { input: statementInput({ stated: { date: '2025-02-30', precision: 'DAY' } }) }, { key: keys.EDITOR });
+    assert.equal(invalidDate.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
+    const invalidEnum = await api.gql(RECORD, { input: statementInput({ mode: 'SHOUTED' }) }, { key: keys.EDITOR });
+    assert.equal(invalidEnum.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
+    assert.deepEqual(await tableCounts(api.app.database), before);
+  });
+
+  it('rolls back everything when the third figure fails inside the transaction', async () => {
+    const database = api.app.database;
+    await database.dataSource.query(`
+      CREATE FUNCTION test_refuse_third_quantity() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.position = 3 THEN RAISE EXCEPTION 'injected failure on the third quantity'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER test_refuse_third_quantity BEFORE INSERT ON quantity FOR EACH ROW EXECUTE FUNCTION test_refuse_third_quantity();`);
+    try {
+      const before = await tableCounts(database);
+      const figure = { measure: 'russian-military-deaths', value: 1000, unit: 'soldiers killed', period: 'DAY' };
+      const { errors } = await api.gql(
+        RECORD,
+        { input: statementInput({ speaker: { name: 'Rollback Person' }, source: { url: 'https://rollback.example/x', title: 'x', excerpt: 'x' }, quantities: [figure, figure, figure] }) },
+        { key: keys.EDITOR },
+      );
+      assert.equal(errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
+      assert.deepEqual(await tableCounts(database), before);
+    } finally {
+      await database.dataSource.query('DROP TRIGGER test_refuse_third_quantity ON quantity; DROP FUNCTION test_refuse_third_quantity()');
+    }
+  });
+
+  it('50 concurrent calls naming the same new speaker and source create exactly one of each', async () => {
+    const input = statementInput({ speaker: { name: 'Jane Concurrent', aliases: ['J. Concurrent'] }, source: { url: 'https://concurrent.example/story', title: 'Story', excerpt: 'e' }, event: null });
+    const results = await Promise.all(Array.from({ length: 50 }, () => api.gql(RECORD, { input }, { key: keys.EDITOR })));
+    assert.deepEqual(results.filter((result) => result.errors), []);
+    assert.equal(results.filter((result) => result.data.recordStatement.speakerCreated).length, 1);
+    assert.equal(results.filter((result) => result.data.recordStatement.sourceCreated).length, 1);
+    const [counts] = await api.app.database.dataSource.query(`
+      SELECT (SELECT count(*)::int FROM speaker WHERE name = 'Jane Concurrent') AS speakers,
+             (SELECT count(*)::int FROM source WHERE url = 'https://concurrent.example/story') AS sources,
+             (SELECT count(*)::int FROM statement s JOIN speaker p ON p.id = s.speaker_id WHERE p.name = 'Jane Concurrent') AS statements`);
+    assert.deepEqual(counts, { speakers: 1, sources: 1, statements: 50 });
+  });
+
+  it('an idempotency key makes a retry return the first result without writing again', async () => {
+    const input = statementInput({ text: 'Idempotent claim.', source: null });
+    const first = await api.gql(RECORD, { input, key: 'retry-1' }, { key: keys.EDITOR });
+    const countAfterFirst = await tableCounts(api.app.database);
+    const second = await api.gql(RECORD, { input, key: 'retry-1' }, { key: keys.EDITOR });
+    assert.equal(first.data.recordStatement.replayed, false);
+    assert.equal(second.data.recordStatement.replayed, true);
+    assert.equal(second.data.recordStatement.statement.id, first.data.recordStatement.statement.id);
+    assert.deepEqual(await tableCounts(api.app.database), countAfterFirst);
+  });
+
+  it('keeps a revision trail through create, update, delete and restore, and refuses a stale version', async () => {
+    const created = await api.gql(RECORD, { input: statementInput({ text: 'Before.', source: null }) }, { key: keys.EDITOR });
+    const id = created.data.recordStatement.statement.id;
+    const updated = await api.gql(UPDATE, { id, input: { text: 'After.', status: 'DISPUTED', expectedVersion: 1 } }, { key: keys.EDITOR });
+    assert.deepEqual(updated.data.updateStatement, { text: 'After.', status: 'DISPUTED', version: 2 });
+    const stale = await api.gql(UPDATE, { id, input: { text: 'Lost update.', expectedVersion: 1 } }, { key: keys.EDITOR });
+    assert.equal(stale.errors?.[0].extensions?.code, 'CONFLICT');
+    assert.match(stale.errors![0].message, /version 2, not 1/);
+    const deleted = await api.gql(DELETE, { id, version: 2 }, { key: keys.EDITOR });
+    assert.deepEqual(deleted.data.deleteStatement, { id });
+    assert.equal((await api.gql(READ, { id })).data.statement, null, 'a deleted statement is hidden');
+    const restored = await api.gql(RESTORE, { id }, { key: keys.ADMIN });
+    assert.deepEqual(restored.data.restoreStatement, { text: 'After.', version: 4 });
+    const { data } = await api.gql(READ, { id });
+    assert.deepEqual(
+      data.statement.revisions.nodes.map((revision: any) => [revision.version, revision.action, revision.actor]),
+      [[1, 'CREATE', 'editor-key'], [2, 'UPDATE', 'editor-key'], [3, 'DELETE', 'editor-key'], [4, 'RESTORE', 'admin-key']],
+    );
+    assert.deepEqual(data.statement.revisions.nodes[1].changes, { text: { before: 'Before.', after: 'After.' }, status: { before: 'UNVERIFIED', after: 'DISPUTED' } });
+  });
+
+  it('enforces the auth matrix: no key, reader, editor, admin against read, write and admin operations', async () => {
+    const deletedId = (await api.gql(RECORD, { input: statementInput({ text: 'To delete.', source: null }) }, { key: keys.EDITOR })).data.recordStatement.statement.id;
+    await api.gql(DELETE, { id: deletedId }, { key: keys.EDITOR });
+    const outcome = (result: { errors?: Array<{ extensions?: { code?: string } }> }) => result.errors?.[0].extensions?.code ?? 'OK';
+    const matrix: Record<string, string[]> = {};
+    for (const [who, key] of [['none', undefined], ['reader', keys.READER], ['editor', keys.EDITOR], ['admin', keys.ADMIN]] as const) {
+      const before = await tableCounts(api.app.database);
+      const read = outcome(await api.gql(COUNT, {}, { key }));
+      const write = outcome(await api.gql(RECORD, { input: statementInput({ text: `Written by ${who}.`, source: null }) }, { key }));
+      const wrote = (await tableCounts(api.app.database)).statement - before.statement;
+      const admin = outcome(await api.gql(RESTORE, { id: deletedId }, { key }));
+      if (admin === 'OK') await api.gql(DELETE, { id: deletedId }, { key: keys.EDITOR });
+      matrix[who] = [read, write, String(wrote), admin];
+    }
+    assert.deepEqual(matrix, {
+      none: ['OK', 'UNAUTHENTICATED', '0', 'UNAUTHENTICATED'],
+      reader: ['OK', 'FORBIDDEN', '0', 'FORBIDDEN'],
+      editor: ['OK', 'OK', '1', 'FORBIDDEN'],
+      admin: ['OK', 'OK', '1', 'OK'],
+    });
+    const badKey = await api.gql(COUNT, {}, { key: 'cg_not-a-key' });
+    assert.equal(badKey.status, 401);
+    assert.equal(badKey.errors?.[0].extensions?.code, 'UNAUTHENTICATED');
+  });
+});
+
+describe('reads that require a key', () => {
+  let api: TestApp;
+  before(async () => {
+    api = await startTestApp({ seed: false, readsRequireKey: true });
+  });
+  after(() => api.close());
+
+  it('refuse an anonymous query with 401 and accept a reader key', async () => {
+    const anonymous = await api.gql(COUNT);
+    assert.equal(anonymous.status, 401);
+    assert.equal(anonymous.errors?.[0].extensions?.code, 'UNAUTHENTICATED');
+    const { secret } = await createApiKey(api.app.database.pool, 'reader', ApiRole.READER);
+    const reader = await api.gql(COUNT, {}, { key: secret });
+    assert.equal(reader.data.statements.totalCount, 0);
+  });
+});

@@ -1,18 +1,18 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { AppearanceResolver } from '../domain/appearance/appearance.resolver';
-import { EventResolver } from '../domain/event/event.resolver';
-import { MeasureResolver } from '../domain/measure/measure.resolver';
-import { QuantityResolver } from '../domain/quantity/quantity.resolver';
-import { RelationResolver } from '../domain/relation/relation.resolver';
-import { ReviewResolver } from '../domain/review/review.resolver';
+import { AppearanceResolver, AppearanceWritesResolver } from '../domain/appearance/appearance.resolver';
+import { EventResolver, EventWritesResolver } from '../domain/event/event.resolver';
+import { MeasureResolver, MeasureWritesResolver } from '../domain/measure/measure.resolver';
+import { QuantityResolver, QuantityWritesResolver } from '../domain/quantity/quantity.resolver';
+import { RelationResolver, StatementRelationWritesResolver } from '../domain/relation/relation.resolver';
+import { ReviewResolver, ReviewWritesResolver } from '../domain/review/review.resolver';
 import { RevisionResolver } from '../domain/revision/revision.resolver';
-import { RoleResolver } from '../domain/role/role.resolver';
-import { SourceResolver } from '../domain/source/source.resolver';
-import { SpeakerResolver } from '../domain/speaker/speaker.resolver';
+import { RoleResolver, RoleWritesResolver } from '../domain/role/role.resolver';
+import { SourceResolver, SourceWritesResolver } from '../domain/source/source.resolver';
+import { SpeakerResolver, SpeakerWritesResolver } from '../domain/speaker/speaker.resolver';
 import { StatementResolver } from '../domain/statement/statement.resolver';
 import { StatementWritesResolver } from '../domain/statement/statement-writes.resolver';
-import { TopicResolver } from '../domain/topic/topic.resolver';
+import { TopicResolver, TopicWritesResolver } from '../domain/topic/topic.resolver';
 import { authChecker } from './auth-checker';
 import { NodeResolver } from './node.resolver';
 
@@ -31,6 +31,16 @@ export const resolvers = [
   ReviewResolver,
   RevisionResolver,
   StatementWritesResolver,
+  SpeakerWritesResolver,
+  RoleWritesResolver,
+  EventWritesResolver,
+  SourceWritesResolver,
+  AppearanceWritesResolver,
+  QuantityWritesResolver,
+  MeasureWritesResolver,
+  TopicWritesResolver,
+  StatementRelationWritesResolver,
+  ReviewWritesResolver,
 ] as const;
 
 /** The executable schema, built from the decorated classes with argument validation on. */

@@ -3,6 +3,8 @@ import type { Context } from '../../graphql/context';
 import { Source } from '../source/source.entity';
 import { Statement } from '../statement/statement.entity';
 import { Appearance } from './appearance.entity';
+import { createWritesResolver } from '../../graphql/writes-resolver.factory';
+import { CreateAppearanceInput, UpdateAppearanceInput, appearanceRow } from './appearance.inputs';
 
 @Resolver(() => Appearance)
 export class AppearanceResolver {
@@ -16,3 +18,12 @@ export class AppearanceResolver {
     return (await context.loaders.byId(Statement).load(appearance.statementId))!;
   }
 }
+
+/** createAppearance, updateAppearance, deleteAppearance and restoreAppearance. */
+export const AppearanceWritesResolver = createWritesResolver({
+  entity: Appearance,
+  target: { table: 'appearance', entityType: 'Appearance' },
+  createInput: CreateAppearanceInput,
+  updateInput: UpdateAppearanceInput,
+  toRow: appearanceRow,
+});

@@ -11,6 +11,8 @@ import { statementConnection } from '../statement/statement.service';
 import { Event } from './event.entity';
 import { EventFilter } from './event.inputs';
 import { eventConnection } from './event.service';
+import { createWritesResolver } from '../../graphql/writes-resolver.factory';
+import { CreateEventInput, UpdateEventInput, eventRow } from './event-writes.inputs';
 
 @ArgsType()
 class EventsArgs extends ConnectionArgs {
@@ -42,3 +44,12 @@ export class EventResolver {
     return eventSpeakerConnection(context, event.id, args, info);
   }
 }
+
+/** createEvent, updateEvent, deleteEvent and restoreEvent. */
+export const EventWritesResolver = createWritesResolver({
+  entity: Event,
+  target: { table: 'event', entityType: 'Event' },
+  createInput: CreateEventInput,
+  updateInput: UpdateEventInput,
+  toRow: eventRow,
+});

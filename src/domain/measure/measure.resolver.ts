@@ -10,6 +10,8 @@ import { QuantityKind } from '../quantity/quantity.entity';
 import { quantitiesOnMeasure } from '../quantity/quantity.service';
 import { Measure } from './measure.entity';
 import { findMeasureBySlug, measureConnection } from './measure.service';
+import { createWritesResolver } from '../../graphql/writes-resolver.factory';
+import { CreateMeasureInput, UpdateMeasureInput, measureRow } from './measure.inputs';
 
 @ArgsType()
 class MeasureQuantitiesArgs extends ConnectionArgs {
@@ -41,3 +43,12 @@ export class MeasureResolver {
     return quantitiesOnMeasure(context, measure.id, args, args.kind, info);
   }
 }
+
+/** createMeasure, updateMeasure, deleteMeasure and restoreMeasure. */
+export const MeasureWritesResolver = createWritesResolver({
+  entity: Measure,
+  target: { table: 'measure', entityType: 'Measure' },
+  createInput: CreateMeasureInput,
+  updateInput: UpdateMeasureInput,
+  toRow: measureRow,
+});

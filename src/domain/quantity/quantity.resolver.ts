@@ -4,6 +4,8 @@ import { Measure } from '../measure/measure.entity';
 import { Statement } from '../statement/statement.entity';
 import { Quantity, Rate } from './quantity.entity';
 import { TimeUnit } from './time-unit';
+import { createWritesResolver } from '../../graphql/writes-resolver.factory';
+import { CreateQuantityInput, UpdateQuantityInput, quantityRow } from './quantity.inputs';
 
 @Resolver(() => Quantity)
 export class QuantityResolver {
@@ -22,3 +24,12 @@ export class QuantityResolver {
     return (await context.loaders.byId(Statement).load(quantity.statementId))!;
   }
 }
+
+/** createQuantity, updateQuantity, deleteQuantity and restoreQuantity. */
+export const QuantityWritesResolver = createWritesResolver({
+  entity: Quantity,
+  target: { table: 'quantity', entityType: 'Quantity' },
+  createInput: CreateQuantityInput,
+  updateInput: UpdateQuantityInput,
+  toRow: quantityRow,
+});

@@ -2,6 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Statement } from '../statement/statement.entity';
 import { StatementRelation } from './statement-relation.entity';
+import { createWritesResolver } from '../../graphql/writes-resolver.factory';
+import { CreateStatementRelationInput, UpdateStatementRelationInput, relationRow } from './relation.inputs';
 
 @Resolver(() => StatementRelation)
 export class RelationResolver {
@@ -15,3 +17,12 @@ export class RelationResolver {
     return (await context.loaders.byId(Statement).load(relation.toId))!;
   }
 }
+
+/** createStatementRelation, updateStatementRelation, deleteStatementRelation and restoreStatementRelation. */
+export const StatementRelationWritesResolver = createWritesResolver({
+  entity: StatementRelation,
+  target: { table: 'statement_relation', entityType: 'StatementRelation' },
+  createInput: CreateStatementRelationInput,
+  updateInput: UpdateStatementRelationInput,
+  toRow: relationRow,
+});

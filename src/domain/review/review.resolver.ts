@@ -3,6 +3,8 @@ import type { Context } from '../../graphql/context';
 import { Speaker } from '../speaker/speaker.entity';
 import { Statement } from '../statement/statement.entity';
 import { Review } from './review.entity';
+import { createWritesResolver } from '../../graphql/writes-resolver.factory';
+import { CreateReviewInput, UpdateReviewInput, reviewRow } from './review.inputs';
 
 @Resolver(() => Review)
 export class ReviewResolver {
@@ -16,3 +18,12 @@ export class ReviewResolver {
     return (await context.loaders.byId(Speaker).load(review.reviewerId))!;
   }
 }
+
+/** createReview, updateReview, deleteReview and restoreReview. */
+export const ReviewWritesResolver = createWritesResolver({
+  entity: Review,
+  target: { table: 'review', entityType: 'Review' },
+  createInput: CreateReviewInput,
+  updateInput: UpdateReviewInput,
+  toRow: reviewRow,
+});

@@ -2,6 +2,8 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { Speaker } from '../speaker/speaker.entity';
 import { Role } from './role.entity';
+import { createWritesResolver } from '../../graphql/writes-resolver.factory';
+import { CreateRoleInput, UpdateRoleInput, roleRow } from './role.inputs';
 
 @Resolver(() => Role)
 export class RoleResolver {
@@ -15,3 +17,12 @@ export class RoleResolver {
     return (await context.loaders.byId(Speaker).load(role.organizationId))!;
   }
 }
+
+/** createRole, updateRole, deleteRole and restoreRole. */
+export const RoleWritesResolver = createWritesResolver({
+  entity: Role,
+  target: { table: 'role', entityType: 'Role' },
+  createInput: CreateRoleInput,
+  updateInput: UpdateRoleInput,
+  toRow: roleRow,
+});

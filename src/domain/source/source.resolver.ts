@@ -10,6 +10,8 @@ import { StatementConnectionArgs } from '../statement/statement.inputs';
 import { statementConnection } from '../statement/statement.service';
 import { Source } from './source.entity';
 import { findSourceByUrl, sourceConnection } from './source.service';
+import { createWritesResolver } from '../../graphql/writes-resolver.factory';
+import { CreateSourceInput, UpdateSourceInput, sourceRow } from './source.inputs';
 
 @Resolver(() => Source)
 export class SourceResolver {
@@ -38,3 +40,12 @@ export class SourceResolver {
     return appearancesInSource(context, source.id, args, info);
   }
 }
+
+/** createSource, updateSource, deleteSource and restoreSource. */
+export const SourceWritesResolver = createWritesResolver({
+  entity: Source,
+  target: { table: 'source', entityType: 'Source' },
+  createInput: CreateSourceInput,
+  updateInput: UpdateSourceInput,
+  toRow: sourceRow,
+});

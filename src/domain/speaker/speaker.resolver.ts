@@ -10,6 +10,8 @@ import { StatementConnectionArgs } from '../statement/statement.inputs';
 import { statementConnection } from '../statement/statement.service';
 import { Speaker, SpeakerKind } from './speaker.entity';
 import { speakerConnection } from './speaker.service';
+import { createWritesResolver } from '../../graphql/writes-resolver.factory';
+import { CreateSpeakerInput, UpdateSpeakerInput, speakerRow, claimSpeakerNames } from './speaker.inputs';
 
 @ArgsType()
 class SpeakersArgs extends ConnectionArgs {
@@ -49,3 +51,13 @@ export class SpeakerResolver {
     return reviewsByReviewer(context, speaker.id, args, info);
   }
 }
+
+/** createSpeaker, updateSpeaker, deleteSpeaker and restoreSpeaker. */
+export const SpeakerWritesResolver = createWritesResolver({
+  entity: Speaker,
+  target: { table: 'speaker', entityType: 'Speaker' },
+  createInput: CreateSpeakerInput,
+  updateInput: UpdateSpeakerInput,
+  toRow: speakerRow,
+  afterWrite: claimSpeakerNames,
+});

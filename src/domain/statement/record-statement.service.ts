@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, type FieldProblem } from '../../graphql/errors'
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Actor } from '../api-key/api-key.service';
 import { spanStart } from '../common/partial-date.input';
+import { insertRow } from '../common/entity-writes.service';
 import { creation, recordRevision } from '../revision/revision.service';
 import { normalizeUrl } from '../source/source.service';
 import { normalizeName } from '../speaker/speaker-matching';
@@ -27,11 +28,7 @@ async function insert(manager: EntityManager, table: string, row: Row, returning
   return created;
 }
 
-async function created(manager: EntityManager, actor: Actor, entityType: string, table: string, row: Row): Promise<string> {
-  const { id, version } = await insert(manager, table, row);
-  await recordRevision(manager, { entityType, entityId: id as string, version: version as number, action: 'CREATE', changes: creation(row), actor });
-  return id as string;
-}
+const created = (manager: EntityManager, actor: Actor, entityType: string, table: string, row: Row) => insertRow(manager, actor, { table, entityType }, row);
 
 async function assertExists(manager: EntityManager, table: string, id: string, field: string, what: string): Promise<void> {
   const rows = await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 AND deleted_at IS NULL`, [id]);

@@ -2,10 +2,12 @@ import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } 
 import type { Context } from '../../graphql/context';
 import { DomainError } from '../../graphql/errors';
 import { assertGlobalIdOf } from '../../graphql/global-id';
+import { DeletePayload } from '../../graphql/writes-resolver.factory';
 import { ApiRole } from '../api-key/api-key.service';
 import { RecordStatementInput, UpdateStatementInput } from './record-statement.inputs';
 import { recordStatement } from './record-statement.service';
-import { setStatementDeleted, updateStatement } from './statement-writes.service';
+import { setDeleted } from '../common/entity-writes.service';
+import { STATEMENT_TABLE, updateStatement } from './statement-writes.service';
 import { Statement } from './statement.entity';
 
 @ObjectType({ description: 'What recordStatement did.' })
@@ -21,12 +23,6 @@ class RecordStatementPayload {
 
   @Field({ description: 'True when an earlier call with the same idempotency key had recorded it; nothing was written this time.' })
   replayed: boolean;
-}
-
-@ObjectType({ description: 'The object a delete hid.' })
-class DeletePayload {
-  @Field(() => ID, { description: 'Global id of the deleted object; restoreStatement brings it back.' })
-  id: string;
 }
 
 /** Reads a statement after a write, bypassing anything this request's loader had cached. */
@@ -72,7 +68,7 @@ export class StatementWritesResolver {
     @Ctx() context: Context,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
   ): Promise<DeletePayload> {
-    await setStatementDeleted(context.database.dataSource, context.actor!, assertGlobalIdOf('Statement', id, 'id'), true, expectedVersion ?? undefined);
+    await setDeleted(context.database.dataSource, context.actor!, STATEMENT_TABLE, assertGlobalIdOf('Statement', id, 'id'), true, expectedVersion);
     return { id };
   }
 
@@ -80,7 +76,7 @@ export class StatementWritesResolver {
   @Mutation(() => Statement, { description: 'Brings back a deleted statement. Needs an ADMIN key.' })
   async restoreStatement(@Arg('id', () => ID, { description: 'The deleted statement.' }) id: string, @Ctx() context: Context): Promise<Statement> {
     const statementId = assertGlobalIdOf('Statement', id, 'id');
-    await setStatementDeleted(context.database.dataSource, context.actor!, statementId, false);
+    await setDeleted(context.database.dataSource, context.actor!, STATEMENT_TABLE, statementId, false);
     return freshStatement(context, statementId);
   }
 }

@@ -9,6 +9,8 @@ import { StatementConnectionArgs } from '../statement/statement.inputs';
 import { statementConnection } from '../statement/statement.service';
 import { Topic } from './topic.entity';
 import { findTopicBySlug, topicConnection } from './topic.service';
+import { createWritesResolver } from '../../graphql/writes-resolver.factory';
+import { CreateTopicInput, UpdateTopicInput, topicRow } from './topic.inputs';
 
 @Resolver(() => Topic)
 export class TopicResolver {
@@ -32,3 +34,12 @@ export class TopicResolver {
     return statementConnection(context, 'Topic', topic.id, args, info);
   }
 }
+
+/** createTopic, updateTopic, deleteTopic and restoreTopic. */
+export const TopicWritesResolver = createWritesResolver({
+  entity: Topic,
+  target: { table: 'topic', entityType: 'Topic' },
+  createInput: CreateTopicInput,
+  updateInput: UpdateTopicInput,
+  toRow: topicRow,
+});

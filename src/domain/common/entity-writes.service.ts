@@ -1,0 +1,90 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { DomainError, ErrorCode } from '../../graphql/errors';
+import type { Actor } from '../api-key/api-key.service';
+import { creation, difference, recordRevision } from '../revision/revision.service';
+
+/** A table that the generic writes handle, and the GraphQL type its rows are. */
+export interface WritableTable {
+  table: string;
+  entityType: string;
+}
+
+export type Row = Record<string, unknown>;
+
+/** Inserts a row and records its CREATE revision in the caller's transaction; returns the new id. */
+export async function insertRow(manager: EntityManager, actor: Actor, target: WritableTable, row: Row): Promise<string> {
+  const columns = Object.keys(row).filter((column) => row[column] !== undefined);
+  const [created] = await manager.query(
+    `INSERT INTO ${target.table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')}) RETURNING id, version`,
+    columns.map((column) => row[column]),
+  );
+  const values = Object.fromEntries(columns.map((column) => [column, row[column]]));
+  await recordRevision(manager, { entityType: target.entityType, entityId: created.id, version: created.version, action: 'CREATE', changes: creation(values), actor });
+  return created.id;
+}
+
+/** Locks a row for this transaction: NOT_FOUND unless it exists and its deletion state is `deleted`. */
+async function lockRow(manager: EntityManager, target: WritableTable, id: string, deleted: boolean): Promise<Row & { version: number }> {
+  const rows = await manager.query(`SELECT *, deleted_at IS NOT NULL AS deleted FROM ${target.table} WHERE id = $1 FOR UPDATE`, [id]);
+  if (rows.length === 0 || rows[0].deleted !== deleted) {
+    throw DomainError.notFound(`${deleted ? 'A deleted' : 'A'} ${target.entityType} with this id`);
+  }
+  return rows[0];
+}
+
+function assertVersion(target: WritableTable, current: { version: number }, expected: number | undefined | null): void {
+  if (expected != null && expected !== current.version) {
+    throw new DomainError(ErrorCode.CONFLICT, `the ${target.entityType} is at version ${current.version}, not ${expected}: read it again and reapply the change`);
+  }
+}
+
+async function bumpVersion(manager: EntityManager, target: WritableTable, id: string, assignments: string[], values: unknown[]): Promise<number> {
+  const touched = target.table === 'speaker' || target.table === 'statement' ? ['updated_at = now()'] : [];
+  // Wrapped in a SELECT: TypeORM answers a bare UPDATE ... RETURNING with [rows, count].
+  const [row] = await manager.query(
+    `WITH changed AS (UPDATE ${target.table} SET ${[...assignments, 'version = version + 1', ...touched].join(', ')} WHERE id = $1 RETURNING version)
+     SELECT version FROM changed`,
+    [id, ...values],
+  );
+  return row.version;
+}
+
+/**
+ * Applies the columns of `patch` that differ from the stored row and records them as an
+ * UPDATE revision; CONFLICT when `expectedVersion` is stale. `afterWrite` runs in the same
+ * transaction (for derived rows such as speaker name keys).
+ */
+export function updateRow(
+  dataSource: DataSource,
+  actor: Actor,
+  target: WritableTable,
+  id: string,
+  patch: Row,
+  expectedVersion?: number | null,
+  afterWrite?: (manager: EntityManager, current: Row) => Promise<void>,
+): Promise<void> {
+  return dataSource.transaction(async (manager) => {
+    const current = await lockRow(manager, target, id, false);
+    assertVersion(target, current, expectedVersion);
+    const changes = difference(current, patch);
+    const columns = Object.keys(changes);
+    if (columns.length === 0) return;
+    const version = await bumpVersion(manager, target, id, columns.map((column, index) => `${column} = $${index + 2}`), columns.map((column) => changes[column].after));
+    await recordRevision(manager, { entityType: target.entityType, entityId: id, version, action: 'UPDATE', changes, actor });
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    await afterWrite?.(manager, { ...current, ...defined });
+  });
+}
+
+/** Soft-deletes (hides from reads) or restores a row, recording a DELETE or RESTORE revision. */
+export function setDeleted(dataSource: DataSource, actor: Actor, target: WritableTable, id: string, deleted: boolean, expectedVersion?: number | null): Promise<void> {
+  return dataSource.transaction(async (manager) => {
+    const current = await lockRow(manager, target, id, !deleted);
+    assertVersion(target, current, expectedVersion);
+    const version = await bumpVersion(manager, target, id, [deleted ? 'deleted_at = now()' : 'deleted_at = NULL'], []);
+    await recordRevision(manager, {
+      entityType: target.entityType, entityId: id, version, action: deleted ? 'DELETE' : 'RESTORE',
+      changes: { deleted: { before: !deleted, after: deleted } }, actor,
+    });
+  });
+}

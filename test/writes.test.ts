@@ -221,3 +221,24 @@ describe('reads that require a key', () => {
     assert.equal(reader.data.statements.totalCount, 0);
   });
 });
+
+describe('production mode', () => {
+  let api: TestApp;
+  before(async () => {
+    api = await startTestApp({ seed: true, production: true });
+  });
+  after(() => api.close());
+
+  it('sends no stack trace, SQL or internal message to the client', async () => {
+    const { secret } = await createApiKey(api.app.database.pool, 'editor', ApiRole.EDITOR);
+    await api.app.database.dataSource.query(`
+      CREATE FUNCTION test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'secret internal detail'; END $$;
+      CREATE TRIGGER test_fail BEFORE INSERT ON statement FOR EACH ROW EXECUTE FUNCTION test_fail();`);
+    const result = await api.gql(RECORD, { input: statementInput({ source: null }) }, { key: secret });
+    const body = JSON.stringify(result);
+    assert.equal(result.errors?.[0].message, 'Internal server error');
+    assert.equal(result.errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
+    assert.doesNotMatch(body, /secret internal detail|INSERT INTO|stacktrace|at .*\.js/);
+    assert.equal(result.extensions, undefined, 'no SQL statistics in production');
+  });
+});

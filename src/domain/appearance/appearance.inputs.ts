@@ -1,4 +1,5 @@
 import { IsOptional, Length, Min } from 'class-validator';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Row } from '../common/entity-writes.service';
@@ -27,12 +28,7 @@ export class CreateAppearanceInput {
 }
 
 @InputType({ description: 'Changes to an appearance; fields left out stay as they are.' })
-export class UpdateAppearanceInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateAppearanceInput extends VersionedUpdateInput {
   @Field(() => String, { nullable: true, description: 'New excerpt.' })
   @IsOptional()
   @Length(1, 20000)

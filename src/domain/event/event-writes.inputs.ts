@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
+import { Field, InputType } from 'type-graphql';
 import { COUNTRY_CODE } from '../../graphql/validators';
 import type { Row } from '../common/entity-writes.service';
 import { PartialDateInput, spanStart } from '../common/partial-date.input';
@@ -35,12 +36,7 @@ export class CreateEventInput {
 }
 
 @InputType({ description: 'Changes to an event; fields left out stay as they are.' })
-export class UpdateEventInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateEventInput extends VersionedUpdateInput {
   @Field(() => EventKind, { nullable: true, description: 'New kind.' })
   kind?: EventKind;
 

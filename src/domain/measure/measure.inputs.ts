@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Min } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
+import { Field, InputType } from 'type-graphql';
 import { SLUG } from '../../graphql/validators';
 import type { Row } from '../common/entity-writes.service';
 
@@ -24,12 +25,7 @@ export class CreateMeasureInput {
 }
 
 @InputType({ description: 'Changes to a measure; fields left out stay as they are.' })
-export class UpdateMeasureInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateMeasureInput extends VersionedUpdateInput {
   @Field(() => String, { nullable: true, description: 'New label.' })
   @IsOptional()
   @Length(1, 300)

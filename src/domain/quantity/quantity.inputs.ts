@@ -1,4 +1,5 @@
 import { IsOptional, Length, Min } from 'class-validator';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Row } from '../common/entity-writes.service';
@@ -47,12 +48,7 @@ export class CreateQuantityInput {
 }
 
 @InputType({ description: 'Changes to a figure; fields left out stay as they are. The database checks the bounds of the result.' })
-export class UpdateQuantityInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateQuantityInput extends VersionedUpdateInput {
   @Field(() => ID, { nullable: true, description: 'New measure.' })
   measure?: string;
 

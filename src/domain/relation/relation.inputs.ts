@@ -1,5 +1,6 @@
-import { IsOptional, Length, Min } from 'class-validator';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { IsOptional, Length } from 'class-validator';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
+import { Field, ID, InputType } from 'type-graphql';
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Row } from '../common/entity-writes.service';
 import { RelationType } from './statement-relation.entity';
@@ -22,12 +23,7 @@ export class CreateStatementRelationInput {
 }
 
 @InputType({ description: 'Changes to a relation; fields left out stay as they are.' })
-export class UpdateStatementRelationInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateStatementRelationInput extends VersionedUpdateInput {
   @Field(() => RelationType, { nullable: true, description: 'New type.' })
   type?: RelationType;
 

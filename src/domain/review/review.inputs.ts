@@ -1,6 +1,7 @@
-import { IsOptional, IsUrl, Length, Min } from 'class-validator';
+import { IsOptional, IsUrl, Length } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
+import { Field, Float, ID, InputType } from 'type-graphql';
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Row } from '../common/entity-writes.service';
 
@@ -40,12 +41,7 @@ export class CreateReviewInput {
 }
 
 @InputType({ description: 'Changes to a review; fields left out stay as they are.' })
-export class UpdateReviewInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateReviewInput extends VersionedUpdateInput {
   @Field(() => String, { nullable: true, description: 'New verdict text.' })
   @IsOptional()
   @Length(1, 300)

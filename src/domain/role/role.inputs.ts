@@ -1,6 +1,7 @@
-import { IsOptional, Length, Min } from 'class-validator';
+import { IsOptional, Length } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
+import { Field, ID, InputType } from 'type-graphql';
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Row } from '../common/entity-writes.service';
 
@@ -24,12 +25,7 @@ export class CreateRoleInput {
 }
 
 @InputType({ description: 'Changes to a role; fields left out stay as they are.' })
-export class UpdateRoleInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateRoleInput extends VersionedUpdateInput {
   @Field(() => String, { nullable: true, description: 'New title.' })
   @IsOptional()
   @Length(1, 300)

@@ -1,5 +1,6 @@
-import { IsOptional, IsUrl, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { IsOptional, IsUrl, Length, Matches, ValidateNested } from 'class-validator';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
+import { Field, InputType } from 'type-graphql';
 import { LANGUAGE_TAG } from '../../graphql/validators';
 import type { Row } from '../common/entity-writes.service';
 import { PartialDateInput, spanStart } from '../common/partial-date.input';
@@ -32,12 +33,7 @@ export class CreateSourceInput {
 }
 
 @InputType({ description: 'Changes to a source; fields left out stay as they are.' })
-export class UpdateSourceInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateSourceInput extends VersionedUpdateInput {
   @Field(() => String, { nullable: true, description: 'New URL.' })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: true }, { message: 'url must be an http or https URL' })

@@ -1,5 +1,6 @@
-import { ArrayMaxSize, IsOptional, Length, Matches, Min } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
+import { Field, InputType } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../../graphql/errors';
 import { WIKIDATA_ID } from '../../graphql/validators';
@@ -33,12 +34,7 @@ export class CreateSpeakerInput {
 }
 
 @InputType({ description: 'Changes to a speaker; fields left out stay as they are.' })
-export class UpdateSpeakerInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateSpeakerInput extends VersionedUpdateInput {
   @Field(() => SpeakerKind, { nullable: true, description: 'Person or organization.' })
   kind?: SpeakerKind;
 

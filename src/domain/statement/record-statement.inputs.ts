@@ -1,4 +1,5 @@
 import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Check, COUNTRY_CODE, LANGUAGE_TAG, SLUG, WIKIDATA_ID } from '../../graphql/validators';
 import { PartialDateInput } from '../common/partial-date.input';
@@ -204,12 +205,7 @@ export class RecordStatementInput {
 }
 
 @InputType({ description: 'Changes to a statement; fields left out stay as they are.' })
-export class UpdateStatementInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; the update fails with CONFLICT if the statement has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateStatementInput extends VersionedUpdateInput {
   @Field(() => String, { nullable: true, description: 'New text.' })
   @IsOptional()
   @Length(1, 10000)

@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches, Min } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { IsOptional, Length, Matches } from 'class-validator';
+import { VersionedUpdateInput } from '../common/versioned-update.input';
+import { Field, InputType } from 'type-graphql';
 import { SLUG } from '../../graphql/validators';
 import type { Row } from '../common/entity-writes.service';
 
@@ -20,12 +21,7 @@ export class CreateTopicInput {
 }
 
 @InputType({ description: 'Changes to a topic; fields left out stay as they are.' })
-export class UpdateTopicInput {
-  @Field(() => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' })
-  @IsOptional()
-  @Min(1)
-  expectedVersion?: number;
-
+export class UpdateTopicInput extends VersionedUpdateInput {
   @Field(() => String, { nullable: true, description: 'New label.' })
   @IsOptional()
   @Length(1, 300)

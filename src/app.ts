@@ -20,7 +20,7 @@ export async function startAppOn(database: Database, config: Config): Promise<Ap
   if (config.seedOnStart && (await isEmpty(database.dataSource))) {
     await seedReferenceArticle(database.dataSource);
   }
-  const apollo = await createApollo(await createSchema(), { production: config.production });
+  const apollo = await createApollo(await createSchema(), { production: config.production, limits: config.queryLimits });
   const server = createHttpServer(apollo, database, { production: config.production, readsRequireKey: config.readsRequireKey });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

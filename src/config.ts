@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from './graphql/query-limits';
 
 /** Everything the process reads from its environment, typed and checked once at start-up. */
 export interface Config {
@@ -17,6 +18,7 @@ export interface Config {
   production: boolean;
   /** Whether reading needs an API key too (writes always do). */
   readsRequireKey: boolean;
+  queryLimits: QueryLimits;
 }
 
 export class ConfigError extends Error {}
@@ -31,6 +33,11 @@ export const CONFIG_VARIABLES = [
   { name: 'DB_POOL_SIZE', default: '10', meaning: 'Connections in the pool.' },
   { name: 'SEED_ON_START', default: 'true', meaning: 'Seed the reference article when the database has no statements.' },
   { name: 'READS_REQUIRE_KEY', default: 'false', meaning: 'Whether queries need an API key too; mutations always do.' },
+  { name: 'MAX_QUERY_DEPTH', default: String(DEFAULT_QUERY_LIMITS.maxDepth), meaning: 'Deepest field nesting a query may have.' },
+  { name: 'MAX_ALIASES', default: String(DEFAULT_QUERY_LIMITS.maxAliases), meaning: 'Aliases a query may use.' },
+  { name: 'MAX_DIRECTIVES', default: String(DEFAULT_QUERY_LIMITS.maxDirectives), meaning: 'Directives a query may use.' },
+  { name: 'MAX_TOKENS', default: String(DEFAULT_QUERY_LIMITS.maxTokens), meaning: 'Lexical tokens a query document may have.' },
+  { name: 'MAX_QUERY_COST', default: String(DEFAULT_QUERY_LIMITS.maxCost), meaning: "Cost limit: a field costs 1 and a connection's first/last multiplies what is under it." },
   { name: 'NODE_ENV', default: '(unset)', meaning: '`production` hides internal error messages and the SQL statistics extension.' },
 ] as const;
 
@@ -68,5 +75,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: flag(env, 'SEED_ON_START', true),
     production: env.NODE_ENV === 'production',
     readsRequireKey: flag(env, 'READS_REQUIRE_KEY', false),
+    queryLimits: {
+      maxDepth: integer(env, 'MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
+      maxAliases: integer(env, 'MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),
+      maxDirectives: integer(env, 'MAX_DIRECTIVES', DEFAULT_QUERY_LIMITS.maxDirectives, 0, 1000),
+      maxTokens: integer(env, 'MAX_TOKENS', DEFAULT_QUERY_LIMITS.maxTokens, 10, 1_000_000),
+      maxCost: integer(env, 'MAX_QUERY_COST', DEFAULT_QUERY_LIMITS.maxCost, 1, 100_000_000),
+    },
   };
 }

@@ -3,12 +3,16 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context';
 import { createErrorFormatter } from './errors';
+import { costPlugin, shapeLimits, type QueryLimits } from './query-limits';
 import { sqlStatsPlugin } from './sql-stats.plugin';
 
 /** The Apollo server for `schema`, started and ready for executeHTTPGraphQLRequest. */
-export async function createApollo(schema: GraphQLSchema, options: { production: boolean }): Promise<ApolloServer<Context>> {
+export async function createApollo(schema: GraphQLSchema, options: { production: boolean; limits: QueryLimits }): Promise<ApolloServer<Context>> {
+  const shape = shapeLimits(options.limits);
   const apollo = new ApolloServer<Context>({
     schema,
+    validationRules: shape.validationRules,
+    parseOptions: { maxTokens: options.limits.maxTokens },
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // src/main.ts owns shutdown: Apollo's own signal handlers would stop it twice.
@@ -19,7 +23,13 @@ export async function createApollo(schema: GraphQLSchema, options: { production:
     }),
     // Apollo's own landing page loads from a CDN; the project serves its own playground.
     // Cache control hooks into every field resolution; Claimgraph sets no cache hints.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), sqlStatsPlugin],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...shape.plugins,
+      costPlugin(schema, options.limits.maxCost),
+      sqlStatsPlugin,
+    ],
   });
   await apollo.start();
   return apollo;

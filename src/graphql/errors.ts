@@ -96,6 +96,26 @@ function extensionsFor(error: DomainError): Record<string, unknown> {
   }
 }
 
+/** graphql-armor reports its limits as validation errors; each gets a code of its own. */
+const SHAPE_LIMITS: Array<[RegExp, string]> = [
+  [/^Syntax Error: Query depth limit of (\d+) exceeded, found (\d+)/, 'QUERY_TOO_DEEP'],
+  [/^Syntax Error: Aliases limit of (\d+) exceeded, found (\d+)/, 'TOO_MANY_ALIASES'],
+  [/^Syntax Error: Directives limit of (\d+) exceeded, found (\d+)/, 'TOO_MANY_DIRECTIVES'],
+  [/^Syntax Error: Document contains more tha[nt] (\d+) tokens/, 'TOO_MANY_TOKENS'],
+];
+
+function shapeLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError | null {
+  for (const [pattern, code] of SHAPE_LIMITS) {
+    const match = pattern.exec(formatted.message);
+    if (match) {
+      const limit = Number(match[1]);
+      const found = match[2] === undefined ? undefined : Number(match[2]);
+      return { message: formatted.message.replace(/^Syntax Error: /, ''), locations: formatted.locations, extensions: { code, limit, found } };
+    }
+  }
+  return null;
+}
+
 /**
  * Apollo's formatError: domain errors keep their message and code; anything else a
  * resolver threw is an internal fault whose details stay in the log, not the response.
@@ -107,6 +127,8 @@ export function createErrorFormatter(options: { exposeInternals: boolean; log: (
     if (domain) {
       return { message: domain.message, locations: formatted.locations, path: formatted.path, extensions: extensionsFor(domain) };
     }
+    const limited = shapeLimitError(formatted);
+    if (limited) return limited;
     // Parse and validation errors raised by graphql-js and Apollo already carry their codes.
     if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;
     if (original instanceof GraphQLError && !original.originalError) return formatted;

@@ -1,5 +1,6 @@
 import { startAppOn, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../src/graphql/query-limits';
 import { createTestDatabase } from './test-database';
 
 export interface GraphQLResponse<Data = any> {
@@ -16,11 +17,12 @@ export interface TestApp {
 }
 
 /** Claimgraph on a fresh database of its own, listening on a free port. */
-export async function startTestApp(options: { seed: boolean; readsRequireKey?: boolean; production?: boolean }): Promise<TestApp> {
+export async function startTestApp(options: { seed: boolean; readsRequireKey?: boolean; production?: boolean; queryLimits?: Partial<QueryLimits> }): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
     ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: options.seed, databaseUrl: database.url, readsRequireKey: options.readsRequireKey ?? false,
     production: options.production ?? false,
+    queryLimits: { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits },
   };
   const app = await startAppOn(database, config);
   return {

@@ -33,7 +33,12 @@ export async function startAppOn(database: Database, config: Config): Promise<Ap
     database,
     server,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting, let requests in flight finish, and cut what is still open after the bound.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const timer = setTimeout(() => server.closeAllConnections(), config.shutdownTimeoutMs);
+      await closed;
+      clearTimeout(timer);
       await apollo.stop();
     },
   };

@@ -19,6 +19,10 @@ export interface Config {
   /** Whether reading needs an API key too (writes always do). */
   readsRequireKey: boolean;
   queryLimits: QueryLimits;
+  /** Longest a single SQL statement may run, in ms (0: no limit). */
+  statementTimeoutMs: number;
+  /** How long shutdown waits for requests in flight before closing their connections. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +42,8 @@ export const CONFIG_VARIABLES = [
   { name: 'MAX_DIRECTIVES', default: String(DEFAULT_QUERY_LIMITS.maxDirectives), meaning: 'Directives a query may use.' },
   { name: 'MAX_TOKENS', default: String(DEFAULT_QUERY_LIMITS.maxTokens), meaning: 'Lexical tokens a query document may have.' },
   { name: 'MAX_QUERY_COST', default: String(DEFAULT_QUERY_LIMITS.maxCost), meaning: "Cost limit: a field costs 1 and a connection's first/last multiplies what is under it." },
+  { name: 'DB_STATEMENT_TIMEOUT_MS', default: '5000', meaning: 'Longest one SQL statement may run (QUERY_TIMEOUT after); 0 for no limit.' },
+  { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'How long SIGTERM/SIGINT waits for requests in flight.' },
   { name: 'NODE_ENV', default: '(unset)', meaning: '`production` hides internal error messages and the SQL statistics extension.' },
 ] as const;
 
@@ -75,6 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: flag(env, 'SEED_ON_START', true),
     production: env.NODE_ENV === 'production',
     readsRequireKey: flag(env, 'READS_REQUIRE_KEY', false),
+    statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 0, 3_600_000),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     queryLimits: {
       maxDepth: integer(env, 'MAX_QUERY_DEPTH', DEFAULT_QUERY_LIMITS.maxDepth, 1, 100),
       maxAliases: integer(env, 'MAX_ALIASES', DEFAULT_QUERY_LIMITS.maxAliases, 0, 1000),

@@ -26,7 +26,7 @@ const pgTypes = {
 };
 
 /** A TypeORM DataSource on `url`; migrations run explicitly, never `synchronize`. */
-export function createDataSource(url: string, poolSize: number): DataSource {
+export function createDataSource(url: string, poolSize: number, statementTimeoutMs = 0): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -35,6 +35,8 @@ export function createDataSource(url: string, poolSize: number): DataSource {
     migrationsTableName: 'migrations',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, types: pgTypes },
+    // A connection attempt gives up after 5 s (a vanished server must fail requests fast);
+    // statement_timeout bounds every statement of a request.
+    extra: { max: poolSize, types: pgTypes, connectionTimeoutMillis: 5000, statement_timeout: statementTimeoutMs || undefined },
   });
 }

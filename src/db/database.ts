@@ -12,6 +12,16 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Whether the database answers and has every migration this build knows applied. */
+export async function isReady(database: Database): Promise<boolean> {
+  try {
+    await database.pool.query('SELECT 1');
+    return !(await database.dataSource.showMigrations());
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL when it is unset,
  * then applies pending migrations.
@@ -20,7 +30,7 @@ export async function openDatabase(config: Config): Promise<Database> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.embeddedDataDir, config.embeddedPort);
   const url = config.databaseUrl ?? embedded!.url;
   try {
-    return await connect(url, config.poolSize, async () => embedded?.stop());
+    return await connect(url, config.poolSize, async () => embedded?.stop(), config.statementTimeoutMs);
   } catch (error) {
     await embedded?.stop();
     throw error;
@@ -28,8 +38,8 @@ export async function openDatabase(config: Config): Promise<Database> {
 }
 
 /** Opens a DataSource on `url` and migrates it; `afterClose` runs once the pool is closed. */
-export async function connect(url: string, poolSize: number, afterClose: () => Promise<void> = async () => {}): Promise<Database> {
-  const dataSource = createDataSource(url, poolSize);
+export async function connect(url: string, poolSize: number, afterClose: () => Promise<void> = async () => {}, statementTimeoutMs = 0): Promise<Database> {
+  const dataSource = createDataSource(url, poolSize, statementTimeoutMs);
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
@@ -38,6 +48,10 @@ export async function connect(url: string, poolSize: number, afterClose: () => P
     throw error;
   }
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  // An idle connection the server drops (a restart, an outage) is an 'error' event; unheard,
+  // it would end the process. The pool discards the client and the next query reconnects.
+  pool.removeAllListeners('error');
+  pool.on('error', (error) => console.error('database connection lost:', error.message));
   return {
     url,
     dataSource,

@@ -66,6 +66,19 @@ function fromDatabase(error: { code?: string; constraint?: string; column?: stri
   }
 }
 
+/** The database is unreachable or going away: the client may retry later. */
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function availabilityError(error: unknown): GraphQLFormattedError['extensions'] | null {
+  const code = (error as { code?: string })?.code ?? (error as { driverError?: { code?: string } })?.driverError?.code;
+  const message = error instanceof Error ? error.message : '';
+  if ((code && UNAVAILABLE.has(code)) || /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message)) {
+    return { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } };
+  }
+  if (code === '57014') return { code: 'QUERY_TIMEOUT' };
+  return null;
+}
+
 function toDomainError(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
   if (error instanceof QueryFailedError) return fromDatabase(error.driverError as { code?: string });
@@ -132,6 +145,11 @@ export function createErrorFormatter(options: { exposeInternals: boolean; log: (
     // Parse and validation errors raised by graphql-js and Apollo already carry their codes.
     if (formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') return formatted;
     if (original instanceof GraphQLError && !original.originalError) return formatted;
+    const unavailable = availabilityError(original);
+    if (unavailable) {
+      const message = unavailable.code === 'QUERY_TIMEOUT' ? 'the query ran longer than the statement timeout' : 'the database is unavailable; try again shortly';
+      return { message, locations: formatted.locations, path: formatted.path, extensions: { code: unavailable.code } };
+    }
     options.log(original);
     return {
       message: options.exposeInternals && original instanceof Error ? original.message : 'Internal server error',

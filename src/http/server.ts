@@ -3,7 +3,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { authenticate } from '../domain/api-key/api-key.service';
 import { DomainError, ErrorCode } from '../graphql/errors';
-import type { Database } from '../db/database';
+import { isReady, type Database } from '../db/database';
 import { createContext, type Context } from '../graphql/context';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -92,15 +92,6 @@ async function authenticateRequest(database: Database, authorization: string | u
   }
 }
 
-async function isDatabaseReady(database: Database): Promise<boolean> {
-  try {
-    await database.pool.query('SELECT 1');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The HTTP server: GraphQL at /graphql, liveness and readiness probes. */
 export function createHttpServer(apollo: ApolloServer<Context>, database: Database, options: ServerOptions): http.Server {
   return http.createServer((request, response) => {
@@ -112,7 +103,7 @@ export function createHttpServer(apollo: ApolloServer<Context>, database: Databa
         case '/health/live':
           return sendJson(response, 200, { status: 'ok' });
         case '/health/ready': {
-          const ready = await isDatabaseReady(database);
+          const ready = await isReady(database);
           return sendJson(response, ready ? 200 : 503, { status: ready ? 'ok' : 'unavailable' });
         }
         default:

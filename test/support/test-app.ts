@@ -14,6 +14,8 @@ export interface TestApp {
   /** Posts an operation over HTTP, asking for the SQL statistics extension. */
   gql<Data = any>(query: string, variables?: Record<string, unknown>, options?: { key?: string }): Promise<GraphQLResponse<Data> & { status: number }>;
   close(): Promise<void>;
+  /** Drops the database alone, for a test that has closed the app itself. */
+  dropDatabase(): Promise<void>;
 }
 
 /** Claimgraph on a fresh database of its own, listening on a free port. */
@@ -43,5 +45,6 @@ export async function startTestApp(options: { seed: boolean; readsRequireKey?: b
       await app.close();
       await database.drop();
     },
+    dropDatabase: () => database.drop(),
   };
 }

@@ -64,7 +64,7 @@ async function load(url: string, body: string, seconds: number): Promise<Measure
 
 /** SQL statements each operation costs Claimgraph, read from its own counter (extensions.sql). */
 async function countStatements(databaseUrl: string, operations: Operation[], database: Awaited<ReturnType<typeof openBenchDatabase>>) {
-  const app = await startAppOn(database, { ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: false, databaseUrl });
+  const app = await startAppOn(database, { ...loadConfig({ LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1', seedOnStart: false, databaseUrl });
   try {
     const counts: Record<string, number> = {};
     for (const operation of operations) {

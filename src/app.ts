@@ -4,6 +4,9 @@ import type { Config } from './config';
 import { type Database, openDatabase } from './db/database';
 import { createApollo } from './graphql/apollo';
 import { createSchema } from './graphql/schema';
+import type { DestinationStream } from 'pino';
+import { createLogger } from './http/logger';
+import { Metrics } from './http/metrics';
 import { createHttpServer, GRAPHQL_PATH } from './http/server';
 import { isEmpty, seedReferenceArticle } from './seed/seed';
 
@@ -15,13 +18,15 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Starts Claimgraph on an already open database: schema, Apollo, HTTP. */
-export async function startAppOn(database: Database, config: Config): Promise<App> {
+/** Starts Claimgraph on an already open database: schema, Apollo, HTTP. `logDestination` is for tests. */
+export async function startAppOn(database: Database, config: Config, logDestination?: DestinationStream): Promise<App> {
+  const logger = createLogger(config.logLevel, logDestination);
+  const metrics = new Metrics(database.pool);
   if (config.seedOnStart && (await isEmpty(database.dataSource))) {
     await seedReferenceArticle(database.dataSource);
   }
-  const apollo = await createApollo(await createSchema(), { production: config.production, limits: config.queryLimits });
-  const server = createHttpServer(apollo, database, { production: config.production, readsRequireKey: config.readsRequireKey });
+  const apollo = await createApollo(await createSchema(), { production: config.production, limits: config.queryLimits, logger, metrics });
+  const server = createHttpServer(apollo, database, { production: config.production, readsRequireKey: config.readsRequireKey, logger, metrics });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

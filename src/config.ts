@@ -23,6 +23,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** How long shutdown waits for requests in flight before closing their connections. */
   shutdownTimeoutMs: number;
+  /** pino level: trace, debug, info, warn, error, fatal or silent. */
+  logLevel: string;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +46,7 @@ export const CONFIG_VARIABLES = [
   { name: 'MAX_QUERY_COST', default: String(DEFAULT_QUERY_LIMITS.maxCost), meaning: "Cost limit: a field costs 1 and a connection's first/last multiplies what is under it." },
   { name: 'DB_STATEMENT_TIMEOUT_MS', default: '5000', meaning: 'Longest one SQL statement may run (QUERY_TIMEOUT after); 0 for no limit.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'How long SIGTERM/SIGINT waits for requests in flight.' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: 'Level of the JSON logs (trace, debug, info, warn, error, fatal, silent).' },
   { name: 'NODE_ENV', default: '(unset)', meaning: '`production` hides internal error messages and the SQL statistics extension.' },
 ] as const;
 
@@ -55,6 +58,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+function oneOf(env: NodeJS.ProcessEnv, name: string, fallback: string, allowed: string[]): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw;
 }
 
 function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
@@ -81,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: flag(env, 'SEED_ON_START', true),
     production: env.NODE_ENV === 'production',
     readsRequireKey: flag(env, 'READS_REQUIRE_KEY', false),
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
     statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 0, 3_600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     queryLimits: {

@@ -27,7 +27,7 @@ describe('a database outage', () => {
     const port = await findFreePort();
     let postgres = await startEmbeddedPostgres(dataDir, port);
     const database = await connect(postgres.url, 4);
-    const app = await startAppOn(database, { ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: true, databaseUrl: postgres.url });
+    const app = await startAppOn(database, { ...loadConfig({ LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1', seedOnStart: true, databaseUrl: postgres.url });
     try {
       assert.equal((await post(app.url, COUNT)).body.data.speakers.totalCount, 6);
       assert.equal(await health(app.url, 'ready'), 200);

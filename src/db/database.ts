@@ -51,7 +51,7 @@ export async function connect(url: string, poolSize: number, afterClose: () => P
   // An idle connection the server drops (a restart, an outage) is an 'error' event; unheard,
   // it would end the process. The pool discards the client and the next query reconnects.
   pool.removeAllListeners('error');
-  pool.on('error', (error) => console.error('database connection lost:', error.message));
+  pool.on('error', (error) => process.emitWarning(`database connection lost: ${error.message}`));
   return {
     url,
     dataSource,

@@ -4,10 +4,16 @@ import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context';
 import { createErrorFormatter } from './errors';
 import { costPlugin, shapeLimits, type QueryLimits } from './query-limits';
+import type { Logger } from '../http/logger';
+import type { Metrics } from '../http/metrics';
+import { observabilityPlugin } from './observability.plugin';
 import { sqlStatsPlugin } from './sql-stats.plugin';
 
 /** The Apollo server for `schema`, started and ready for executeHTTPGraphQLRequest. */
-export async function createApollo(schema: GraphQLSchema, options: { production: boolean; limits: QueryLimits }): Promise<ApolloServer<Context>> {
+export async function createApollo(
+  schema: GraphQLSchema,
+  options: { production: boolean; limits: QueryLimits; logger: Logger; metrics: Metrics },
+): Promise<ApolloServer<Context>> {
   const shape = shapeLimits(options.limits);
   const apollo = new ApolloServer<Context>({
     schema,
@@ -19,7 +25,7 @@ export async function createApollo(schema: GraphQLSchema, options: { production:
     stopOnTerminationSignals: false,
     formatError: createErrorFormatter({
       exposeInternals: !options.production,
-      log: (error) => console.error('resolver failed:', error),
+      log: (error) => options.logger.error({ err: error }, 'resolver failed'),
     }),
     // Apollo's own landing page loads from a CDN; the project serves its own playground.
     // Cache control hooks into every field resolution; Claimgraph sets no cache hints.
@@ -29,6 +35,7 @@ export async function createApollo(schema: GraphQLSchema, options: { production:
       ...shape.plugins,
       costPlugin(schema, options.limits.maxCost),
       sqlStatsPlugin,
+      observabilityPlugin(options.metrics),
     ],
   });
   await apollo.start();

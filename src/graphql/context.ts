@@ -1,5 +1,6 @@
 import type { Database } from '../db/database';
 import type { Actor } from '../domain/api-key/api-key.service';
+import type { Logger } from '../http/logger';
 import { SqlSession } from '../db/sql-session';
 import { RequestLoaders } from './request-loaders';
 
@@ -12,10 +13,20 @@ export interface Context {
   /** The caller's API key, or null for an anonymous caller. */
   actor: Actor | null;
   database: Database;
+  requestId: string;
+  /** The request's logger: every line carries its request id. */
+  log: Logger;
+}
+
+export interface RequestInfo {
+  actor: Actor | null;
+  reportSql: boolean;
+  requestId: string;
+  log: Logger;
 }
 
 /** A fresh context per request: new SQL counter, new loaders. */
-export function createContext(database: Database, actor: Actor | null = null, reportSql = false): Context {
+export function createContext(database: Database, request: RequestInfo): Context {
   const sql = new SqlSession(database.pool);
-  return { sql, loaders: new RequestLoaders(sql, database.dataSource), reportSql, actor, database };
+  return { sql, loaders: new RequestLoaders(sql, database.dataSource), database, ...request };
 }

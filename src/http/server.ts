@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { authenticate } from '../domain/api-key/api-key.service';
 import { DomainError, ErrorCode } from '../graphql/errors';
 import { isReady, type Database } from '../db/database';
+import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 import { createContext, type Context } from '../graphql/context';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -59,9 +62,16 @@ async function handleGraphQL(
   }
   const body = parseBody(await readBody(request), request.headers['content-type']);
   const reportSql = !options.production && headers.get('claimgraph-debug') === 'sql';
+  const given = headers.get('x-request-id');
+  const requestId = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  response.setHeader('x-request-id', requestId);
+  const log = options.logger.child({ requestId });
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-    context: async () => createContext(database, await authenticateRequest(database, headers.get('authorization'), options), reportSql),
+    context: async () => {
+      const actor = await authenticateRequest(database, headers.get('authorization'), options);
+      return createContext(database, { actor, reportSql, requestId, log });
+    },
   });
   for (const [name, value] of result.headers) response.setHeader(name, value);
   response.statusCode = result.status ?? 200;
@@ -76,6 +86,8 @@ async function handleGraphQL(
 export interface ServerOptions {
   production: boolean;
   readsRequireKey: boolean;
+  logger: Logger;
+  metrics: Metrics;
 }
 
 /** The request's actor; a bad key, or no key where reads need one, ends the request with 401. */
@@ -100,6 +112,9 @@ export function createHttpServer(apollo: ApolloServer<Context>, database: Databa
       switch (url.pathname) {
         case GRAPHQL_PATH:
           return handleGraphQL(apollo, database, request, response, url, options);
+        case '/metrics':
+          response.writeHead(200, { 'content-type': options.metrics.registry.contentType });
+          return response.end(await options.metrics.registry.metrics());
         case '/health/live':
           return sendJson(response, 200, { status: 'ok' });
         case '/health/ready': {
@@ -115,7 +130,7 @@ export function createHttpServer(apollo: ApolloServer<Context>, database: Databa
         sendJson(response, 413, { errors: [{ message: `request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
         return;
       }
-      console.error('request failed:', error);
+      options.logger.error({ err: error }, 'request failed');
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else response.end();
     });

@@ -24,6 +24,7 @@ export async function startTestApp(options: { seed: boolean; readsRequireKey?: b
   const config = {
     ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: options.seed, databaseUrl: database.url, readsRequireKey: options.readsRequireKey ?? false,
     production: options.production ?? false,
+    logLevel: 'silent',
     queryLimits: { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits },
   };
   const app = await startAppOn(database, config);

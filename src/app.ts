@@ -25,8 +25,13 @@ export async function startAppOn(database: Database, config: Config, logDestinat
   if (config.seedOnStart && (await isEmpty(database.dataSource))) {
     await seedReferenceArticle(database.dataSource);
   }
-  const apollo = await createApollo(await createSchema(), { production: config.production, limits: config.queryLimits, logger, metrics });
-  const server = createHttpServer(apollo, database, { production: config.production, readsRequireKey: config.readsRequireKey, logger, metrics });
+  const apollo = await createApollo(await createSchema(), {
+    production: config.production, introspection: config.introspection, persistedQueryCacheBytes: config.persistedQueryCacheBytes,
+    limits: config.queryLimits, logger, metrics,
+  });
+  const server = createHttpServer(apollo, database, {
+    production: config.production, readsRequireKey: config.readsRequireKey, corsOrigins: config.corsOrigins, logger, metrics,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);

@@ -25,6 +25,12 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** pino level: trace, debug, info, warn, error, fatal or silent. */
   logLevel: string;
+  /** Whether clients may introspect the schema (playgrounds and code generators need it). */
+  introspection: boolean;
+  /** Browser origins allowed to call the API (CORS); empty allows none. */
+  corsOrigins: string[];
+  /** Bytes the automatic persisted queries cache may hold. */
+  persistedQueryCacheBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -47,6 +53,9 @@ export const CONFIG_VARIABLES = [
   { name: 'DB_STATEMENT_TIMEOUT_MS', default: '5000', meaning: 'Longest one SQL statement may run (QUERY_TIMEOUT after); 0 for no limit.' },
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'How long SIGTERM/SIGINT waits for requests in flight.' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'Level of the JSON logs (trace, debug, info, warn, error, fatal, silent).' },
+  { name: 'INTROSPECTION', default: 'true, false in production', meaning: 'Whether clients may introspect the schema.' },
+  { name: 'CORS_ORIGINS', default: '(none)', meaning: 'Comma-separated browser origins allowed to call the API, e.g. https://app.example.org.' },
+  { name: 'PERSISTED_QUERY_CACHE_BYTES', default: '10485760', meaning: 'Size bound of the automatic persisted queries cache.' },
   { name: 'NODE_ENV', default: '(unset)', meaning: '`production` hides internal error messages and the SQL statistics extension.' },
 ] as const;
 
@@ -91,6 +100,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: flag(env, 'SEED_ON_START', true),
     production: env.NODE_ENV === 'production',
     readsRequireKey: flag(env, 'READS_REQUIRE_KEY', false),
+    introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    persistedQueryCacheBytes: integer(env, 'PERSISTED_QUERY_CACHE_BYTES', 10 * 1024 * 1024, 0, 2 ** 31),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
     statementTimeoutMs: integer(env, 'DB_STATEMENT_TIMEOUT_MS', 5000, 0, 3_600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),

@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from './context';
 import { createErrorFormatter } from './errors';
@@ -12,14 +13,18 @@ import { sqlStatsPlugin } from './sql-stats.plugin';
 /** The Apollo server for `schema`, started and ready for executeHTTPGraphQLRequest. */
 export async function createApollo(
   schema: GraphQLSchema,
-  options: { production: boolean; limits: QueryLimits; logger: Logger; metrics: Metrics },
+  options: { production: boolean; introspection: boolean; persistedQueryCacheBytes: number; limits: QueryLimits; logger: Logger; metrics: Metrics },
 ): Promise<ApolloServer<Context>> {
   const shape = shapeLimits(options.limits);
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: shape.validationRules,
     parseOptions: { maxTokens: options.limits.maxTokens },
-    introspection: true,
+    introspection: options.introspection,
+    // Automatic persisted queries, in a cache bounded by size (0 turns them off).
+    persistedQueries: options.persistedQueryCacheBytes > 0 ? { cache: new InMemoryLRUCache({ maxSize: options.persistedQueryCacheBytes }) } : false,
+    // On by default, kept explicit: GETs and simple POSTs need a header a browser cannot send cross-site.
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     // src/main.ts owns shutdown: Apollo's own signal handlers would stop it twice.
     stopOnTerminationSignals: false,

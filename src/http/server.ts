@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import cors from 'cors';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { authenticate } from '../domain/api-key/api-key.service';
@@ -86,6 +87,7 @@ async function handleGraphQL(
 export interface ServerOptions {
   production: boolean;
   readsRequireKey: boolean;
+  corsOrigins: string[];
   logger: Logger;
   metrics: Metrics;
 }
@@ -106,9 +108,21 @@ async function authenticateRequest(database: Database, authorization: string | u
 
 /** The HTTP server: GraphQL at /graphql, liveness and readiness probes. */
 export function createHttpServer(apollo: ApolloServer<Context>, database: Database, options: ServerOptions): http.Server {
+  const allowOrigins = cors({
+    origin: options.corsOrigins,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'x-request-id'],
+    exposedHeaders: ['x-request-id'],
+    maxAge: 600,
+  });
   return http.createServer((request, response) => {
+    // CORS first: a preflight is answered here; other requests continue with the headers set.
+    allowOrigins(request, response, () => route(request, response));
+  });
+
+  function route(request: http.IncomingMessage, response: http.ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const route = async () => {
+    const handle = async () => {
       switch (url.pathname) {
         case GRAPHQL_PATH:
           return handleGraphQL(apollo, database, request, response, url, options);
@@ -125,7 +139,7 @@ export function createHttpServer(apollo: ApolloServer<Context>, database: Databa
           return sendJson(response, 404, { error: 'not found', graphql: GRAPHQL_PATH });
       }
     };
-    route().catch((error: unknown) => {
+    handle().catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
         sendJson(response, 413, { errors: [{ message: `request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
         return;
@@ -134,5 +148,5 @@ export function createHttpServer(apollo: ApolloServer<Context>, database: Databa
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else response.end();
     });
-  });
+  }
 }

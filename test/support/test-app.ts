@@ -19,11 +19,19 @@ export interface TestApp {
 }
 
 /** Claimgraph on a fresh database of its own, listening on a free port. */
-export async function startTestApp(options: { seed: boolean; readsRequireKey?: boolean; production?: boolean; queryLimits?: Partial<QueryLimits> }): Promise<TestApp> {
+export async function startTestApp(options: {
+  seed: boolean;
+  readsRequireKey?: boolean;
+  production?: boolean;
+  queryLimits?: Partial<QueryLimits>;
+  corsOrigins?: string[];
+}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
     ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: options.seed, databaseUrl: database.url, readsRequireKey: options.readsRequireKey ?? false,
     production: options.production ?? false,
+    introspection: !options.production,
+    corsOrigins: options.corsOrigins ?? [],
     logLevel: 'silent',
     queryLimits: { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits },
   };

@@ -22,7 +22,7 @@ export async function startBenchServer(): Promise<BenchServer> {
 export async function openBenchDatabase(server: BenchServer, statements: number): Promise<Database> {
   const name = `claimgraph_bench_${statements}`;
   await ensureDatabase(server.adminUrl, name);
-  return connect(withDatabase(server.adminUrl, name), 20);
+  return connect(withDatabase(server.adminUrl, name), { poolSize: 20 });
 }
 
 export async function dropBenchDatabase(server: BenchServer, statements: number): Promise<void> {

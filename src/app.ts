@@ -30,7 +30,8 @@ export async function startAppOn(database: Database, config: Config, logDestinat
     limits: config.queryLimits, logger, metrics,
   });
   const server = createHttpServer(apollo, database, {
-    production: config.production, readsRequireKey: config.readsRequireKey, corsOrigins: config.corsOrigins, logger, metrics,
+    production: config.production, readsRequireKey: config.readsRequireKey, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes,
+    logger, metrics,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

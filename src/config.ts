@@ -31,6 +31,10 @@ export interface Config {
   corsOrigins: string[];
   /** Bytes the automatic persisted queries cache may hold. */
   persistedQueryCacheBytes: number;
+  /** Read replicas of DATABASE_URL; reads go to the first, writes to the primary. */
+  replicaUrls: string[];
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +60,8 @@ export const CONFIG_VARIABLES = [
   { name: 'INTROSPECTION', default: 'true, false in production', meaning: 'Whether clients may introspect the schema.' },
   { name: 'CORS_ORIGINS', default: '(none)', meaning: 'Comma-separated browser origins allowed to call the API, e.g. https://app.example.org.' },
   { name: 'PERSISTED_QUERY_CACHE_BYTES', default: '10485760', meaning: 'Size bound of the automatic persisted queries cache.' },
+  { name: 'DATABASE_REPLICA_URLS', default: '(none)', meaning: 'Comma-separated read replicas of DATABASE_URL; reads use the first, writes and migrations the primary.' },
+  { name: 'MAX_BODY_BYTES', default: '1048576', meaning: 'Largest request body accepted (PAYLOAD_TOO_LARGE, 413, above).' },
   { name: 'NODE_ENV', default: '(unset)', meaning: '`production` hides internal error messages and the SQL statistics extension.' },
 ] as const;
 
@@ -100,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: flag(env, 'SEED_ON_START', true),
     production: env.NODE_ENV === 'production',
     readsRequireKey: flag(env, 'READS_REQUIRE_KEY', false),
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     persistedQueryCacheBytes: integer(env, 'PERSISTED_QUERY_CACHE_BYTES', 10 * 1024 * 1024, 0, 2 ** 31),

@@ -77,3 +77,25 @@ describe('the cost limit', () => {
     await check.rejected('{ statements(first: 2) { nodes { speaker { statements(first: 3) { totalCount } } } } }', 'QUERY_TOO_COSTLY', /query cost 13 exceeds the limit of 11/);
   });
 });
+
+describe('the request body limit', () => {
+  let api: TestApp;
+  before(async () => {
+    api = await startTestApp({ seed: false, maxBodyBytes: 2048 });
+  });
+  after(() => api.close());
+
+  const send = (bytes: number) => {
+    const bare = JSON.stringify({ query: '{ measures { totalCount } }' });
+    const body = JSON.stringify({ query: `{ measures { totalCount } }${' '.repeat(bytes - bare.length)}` });
+    assert.equal(Buffer.byteLength(body), bytes);
+    return fetch(api.app.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  };
+
+  it('accepts a body of exactly the limit and refuses one byte more with 413', async () => {
+    assert.equal((await send(2048)).status, 200);
+    const over = await send(2049);
+    assert.equal(over.status, 413);
+    assert.equal(((await over.json()) as any).errors[0].extensions.code, 'PAYLOAD_TOO_LARGE');
+  });
+});

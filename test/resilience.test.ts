@@ -26,7 +26,7 @@ describe('a database outage', () => {
     const dataDir = path.join(home, 'pg');
     const port = await findFreePort();
     let postgres = await startEmbeddedPostgres(dataDir, port);
-    const database = await connect(postgres.url, 4);
+    const database = await connect(postgres.url, { poolSize: 4 });
     const app = await startAppOn(database, { ...loadConfig({ LOG_LEVEL: 'silent' }), port: 0, host: '127.0.0.1', seedOnStart: true, databaseUrl: postgres.url });
     try {
       assert.equal((await post(app.url, COUNT)).body.data.speakers.totalCount, 6);

@@ -25,11 +25,14 @@ const pgTypes = {
   },
 };
 
-/** A TypeORM DataSource on `url`; migrations run explicitly, never `synchronize`. */
-export function createDataSource(url: string, poolSize: number, statementTimeoutMs = 0): DataSource {
+/**
+ * A TypeORM DataSource on `url`, and on read replicas when given (TypeORM's replication
+ * settings: migrations and writes on the primary); migrations run explicitly, never `synchronize`.
+ */
+export function createDataSource(url: string, poolSize: number, statementTimeoutMs = 0, replicaUrls: string[] = []): DataSource {
   return new DataSource({
     type: 'postgres',
-    url,
+    ...(replicaUrls.length ? { replication: { master: { url }, slaves: replicaUrls.map((replica) => ({ url: replica })) } } : { url }),
     entities,
     migrations,
     migrationsTableName: 'migrations',

@@ -4,11 +4,14 @@ import type { Config } from '../config';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
-/** An open database: TypeORM for migrations and writes, its pg pool for hand-written reads. */
+/** An open database: TypeORM for migrations and writes, its pg pools for hand-written reads. */
 export interface Database {
   url: string;
   dataSource: DataSource;
+  /** The primary's pool: writes, and reads that must see them. */
   pool: Pool;
+  /** A read replica's pool when DATABASE_REPLICA_URLS names any, else the primary's. */
+  readPool: Pool;
   close(): Promise<void>;
 }
 
@@ -30,16 +33,26 @@ export async function openDatabase(config: Config): Promise<Database> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.embeddedDataDir, config.embeddedPort);
   const url = config.databaseUrl ?? embedded!.url;
   try {
-    return await connect(url, config.poolSize, async () => embedded?.stop(), config.statementTimeoutMs);
+    return await connect(url, {
+      poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs, replicaUrls: config.replicaUrls, afterClose: async () => embedded?.stop(),
+    });
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
 }
 
-/** Opens a DataSource on `url` and migrates it; `afterClose` runs once the pool is closed. */
-export async function connect(url: string, poolSize: number, afterClose: () => Promise<void> = async () => {}, statementTimeoutMs = 0): Promise<Database> {
-  const dataSource = createDataSource(url, poolSize, statementTimeoutMs);
+export interface ConnectOptions {
+  poolSize: number;
+  statementTimeoutMs?: number;
+  replicaUrls?: string[];
+  /** Runs once the pools are closed (stops an embedded server). */
+  afterClose?: () => Promise<void>;
+}
+
+/** Opens a DataSource on `url` (and replicas) and migrates the primary. */
+export async function connect(url: string, options: ConnectOptions): Promise<Database> {
+  const dataSource = createDataSource(url, options.poolSize, options.statementTimeoutMs, options.replicaUrls);
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
@@ -47,18 +60,21 @@ export async function connect(url: string, poolSize: number, afterClose: () => P
     await dataSource.destroy();
     throw error;
   }
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
-  // An idle connection the server drops (a restart, an outage) is an 'error' event; unheard,
-  // it would end the process. The pool discards the client and the next query reconnects.
-  pool.removeAllListeners('error');
-  pool.on('error', (error) => process.emitWarning(`database connection lost: ${error.message}`));
+  const { master: pool, slaves: replicas } = dataSource.driver as unknown as { master: Pool; slaves: Pool[] };
+  for (const each of [pool, ...replicas]) {
+    // An idle connection the server drops (a restart, an outage) is an 'error' event; unheard,
+    // it would end the process. The pool discards the client and the next query reconnects.
+    each.removeAllListeners('error');
+    each.on('error', (error) => process.emitWarning(`database connection lost: ${error.message}`));
+  }
   return {
     url,
     dataSource,
     pool,
+    readPool: replicas[0] ?? pool,
     async close() {
       await dataSource.destroy();
-      await afterClose();
+      await options.afterClose?.();
     },
   };
 }

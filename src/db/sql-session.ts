@@ -1,11 +1,26 @@
 import type { Pool } from 'pg';
 
-/** Runs one request's hand-written SQL, counting statements and time so tests and logs can bound them. */
+/**
+ * Runs one request's hand-written SQL, counting statements and time so tests and logs can
+ * bound them. Reads go to the read pool (a replica when configured) until a write pins the
+ * session to the primary, so a mutation reads back what it wrote.
+ */
 export class SqlSession {
   statements = 0;
   millis = 0;
+  private pool: Pool;
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    readPool: Pool,
+    private readonly primaryPool: Pool = readPool,
+  ) {
+    this.pool = readPool;
+  }
+
+  /** From now on this request reads from the primary. */
+  pinToPrimary(): void {
+    this.pool = this.primaryPool;
+  }
 
   async query<Row extends object = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
     this.statements += 1;

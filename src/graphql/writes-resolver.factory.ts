@@ -31,6 +31,7 @@ export interface WritesOptions<T extends ObjectLiteral, C extends object, U exte
 export function createWritesResolver<T extends ObjectLiteral, C extends object, U extends { expectedVersion?: number }>(options: WritesOptions<T, C, U>) {
   const name = options.target.entityType;
   const fresh = async (context: Context, id: string): Promise<T> => {
+    context.sql.pinToPrimary();
     const loader = context.loaders.byId(options.entity);
     loader.clear(id);
     return (await loader.load(id))!;

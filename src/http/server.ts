@@ -11,22 +11,18 @@ import type { Metrics } from './metrics';
 import { createContext, type Context } from '../graphql/context';
 
 export const GRAPHQL_PATH = '/graphql';
-const MAX_BODY_BYTES = 1024 * 1024;
-
 class BodyTooLarge extends Error {}
 
-function readBody(request: http.IncomingMessage): Promise<string> {
+function readBody(request: http.IncomingMessage, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new BodyTooLarge());
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Past the limit the rest is read and dropped, so the 413 reaches the client; the
+      // connection is closed after it.
+      if (size > maxBytes) reject(new BodyTooLarge());
+      else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
@@ -61,7 +57,7 @@ async function handleGraphQL(
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  const body = parseBody(await readBody(request), request.headers['content-type']);
+  const body = parseBody(await readBody(request, options.maxBodyBytes), request.headers['content-type']);
   const reportSql = !options.production && headers.get('claimgraph-debug') === 'sql';
   const given = headers.get('x-request-id');
   const requestId = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
@@ -88,6 +84,7 @@ export interface ServerOptions {
   production: boolean;
   readsRequireKey: boolean;
   corsOrigins: string[];
+  maxBodyBytes: number;
   logger: Logger;
   metrics: Metrics;
 }
@@ -141,7 +138,8 @@ export function createHttpServer(apollo: ApolloServer<Context>, database: Databa
     };
     handle().catch((error: unknown) => {
       if (error instanceof BodyTooLarge) {
-        sendJson(response, 413, { errors: [{ message: `request body exceeds ${MAX_BODY_BYTES} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        response.setHeader('connection', 'close');
+        sendJson(response, 413, { errors: [{ message: `request body exceeds ${options.maxBodyBytes} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
         return;
       }
       options.logger.error({ err: error }, 'request failed');

@@ -25,6 +25,7 @@ export async function startTestApp(options: {
   production?: boolean;
   queryLimits?: Partial<QueryLimits>;
   corsOrigins?: string[];
+  maxBodyBytes?: number;
 }): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = {
@@ -32,6 +33,7 @@ export async function startTestApp(options: {
     production: options.production ?? false,
     introspection: !options.production,
     corsOrigins: options.corsOrigins ?? [],
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     logLevel: 'silent',
     queryLimits: { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits },
   };

@@ -14,7 +14,7 @@ export function adminUrl(): string {
 export async function createTestDatabase(): Promise<Database & { name: string; drop(): Promise<void> }> {
   const name = `claimgraph_test_${randomBytes(5).toString('hex')}`;
   await ensureDatabase(adminUrl(), name);
-  const database = await connect(withDatabase(adminUrl(), name), 4);
+  const database = await connect(withDatabase(adminUrl(), name), { poolSize: 4 });
   return {
     ...database,
     name,

@@ -27,6 +27,7 @@ class RecordStatementPayload {
 
 /** Reads a statement after a write, bypassing anything this request's loader had cached. */
 async function freshStatement(context: Context, id: string): Promise<Statement> {
+  context.sql.pinToPrimary();
   const loader = context.loaders.byId(Statement);
   loader.clear(id);
   return (await loader.load(id))!;

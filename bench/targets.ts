@@ -76,6 +76,12 @@ export async function startTarget(spec: TargetSpec): Promise<RunningTarget> {
       const match = /serving (http:\/\/\S+)/.exec(output);
       if (match) {
         clearTimeout(timer);
+        // From here on the output (a JSON log line per request) is drained unread: the
+        // benchmark must not spend its CPU collecting it.
+        child.stdout!.off('data', onData);
+        child.stderr!.off('data', onData);
+        child.stdout!.resume();
+        child.stderr!.resume();
         resolve(match[1].replace('localhost', '127.0.0.1'));
       }
     };

@@ -51,6 +51,7 @@ export async function startAppOn(database: Database, config: Config, logDestinat
       await closed;
       clearTimeout(timer);
       await apollo.stop();
+      logger.flush();
     },
   };
 }

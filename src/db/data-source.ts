@@ -4,8 +4,9 @@ import { entities } from './entities';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema';
 import { StatementSpeakerStatusIndex1764190000000 } from './migrations/1764190000000-statement-speaker-status-index';
 import { WritesAuthHistory1764200000000 } from './migrations/1764200000000-writes-auth-history';
+import { LiveStatementIndexes1764210000000 } from './migrations/1764210000000-live-statement-indexes';
 
-export const migrations = [InitialSchema1764180000000, StatementSpeakerStatusIndex1764190000000, WritesAuthHistory1764200000000];
+export const migrations = [InitialSchema1764180000000, StatementSpeakerStatusIndex1764190000000, WritesAuthHistory1764200000000, LiveStatementIndexes1764210000000];
 
 /**
  * Row values as the API wants them: dates stay YYYY-MM-DD strings (no time-zone shift),

@@ -7,5 +7,9 @@ export type { Logger };
  * carrying its request id; LOG_LEVEL sets the level ("silent" turns logging off).
  */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
-  return pino({ level, base: { service: 'claimgraph' }, timestamp: pino.stdTimeFunctions.isoTime }, destination);
+  // Buffered stdout: one write per 4 KiB of log lines, not one system call per request
+  // (the benchmark saw a write per request cost up to 40 % of a node lookup's throughput).
+  // app.close() flushes what is buffered.
+  const stream = destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 });
+  return pino({ level, base: { service: 'claimgraph' }, timestamp: pino.stdTimeFunctions.isoTime }, stream);
 }

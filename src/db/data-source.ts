@@ -5,8 +5,15 @@ import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-s
 import { StatementSpeakerStatusIndex1764190000000 } from './migrations/1764190000000-statement-speaker-status-index';
 import { WritesAuthHistory1764200000000 } from './migrations/1764200000000-writes-auth-history';
 import { LiveStatementIndexes1764210000000 } from './migrations/1764210000000-live-statement-indexes';
+import { StatementForeignKeyIndexes1764220000000 } from './migrations/1764220000000-statement-foreign-key-indexes';
 
-export const migrations = [InitialSchema1764180000000, StatementSpeakerStatusIndex1764190000000, WritesAuthHistory1764200000000, LiveStatementIndexes1764210000000];
+export const migrations = [
+  InitialSchema1764180000000,
+  StatementSpeakerStatusIndex1764190000000,
+  WritesAuthHistory1764200000000,
+  LiveStatementIndexes1764210000000,
+  StatementForeignKeyIndexes1764220000000,
+];
 
 /**
  * Row values as the API wants them: dates stay YYYY-MM-DD strings (no time-zone shift),

@@ -33,6 +33,18 @@ describe('migrations', () => {
     }
   });
 
+  it('put a plain index behind every foreign key', async () => {
+    const unindexed = await database.dataSource.query(`
+      SELECT c.conrelid::regclass::text AS "table", c.conname AS "constraint"
+      FROM pg_constraint c
+      WHERE c.contype = 'f' AND c.connamespace = 'public'::regnamespace AND NOT EXISTS (
+        SELECT 1 FROM pg_index i
+        WHERE i.indrelid = c.conrelid AND i.indpred IS NULL
+          AND ARRAY(SELECT unnest((i.indkey::int2[])[0:array_length(c.conkey, 1) - 1])) = ARRAY(SELECT unnest(c.conkey)))
+      ORDER BY 1, 2`);
+    assert.deepEqual(unindexed, []);
+  });
+
   it('refuse rows that break the rules', async () => {
     const refused = async (sql: string) => assert.rejects(database.dataSource.query(sql));
     await database.dataSource.query("INSERT INTO speaker (id, kind, name) VALUES ('00000000-0000-4000-8000-000000000001', 'PERSON', 'P'), ('00000000-0000-4000-8000-000000000002', 'ORGANIZATION', 'O')");

@@ -1,4 +1,6 @@
 /**
+ * Like Claimgraph's reads, these skip soft-deleted statements (deleted_at IS NULL).
+ *
  * The raw-SQL floor: each benchmark operation answered by one hand-written statement that
  * builds the whole JSON response in PostgreSQL. Parameters are database uuids.
  */
@@ -12,9 +14,9 @@ export const RAW_QUERIES: Record<string, string> = {
       SELECT coalesce(json_agg(json_build_object('text', s.text, 'stated', json_build_object('label', ${label('s')}),
         'event', (SELECT json_build_object('title', e.title, 'statements', json_build_object('nodes', (
           SELECT coalesce(json_agg(json_build_object('text', o.text, 'speaker', json_build_object('name', osp.name)) ORDER BY o.stated_on DESC, o.id DESC), '[]')
-          FROM (SELECT * FROM statement WHERE event_id = e.id ORDER BY stated_on DESC, id DESC LIMIT 10) o JOIN speaker osp ON osp.id = o.speaker_id)))
+          FROM (SELECT * FROM statement WHERE event_id = e.id AND deleted_at IS NULL ORDER BY stated_on DESC, id DESC LIMIT 10) o JOIN speaker osp ON osp.id = o.speaker_id)))
           FROM event e WHERE e.id = s.event_id)) ORDER BY s.stated_on DESC, s.id DESC), '[]')
-      FROM (SELECT * FROM statement WHERE speaker_id = sp.id ORDER BY stated_on DESC, id DESC LIMIT 10) s)))) AS data
+      FROM (SELECT * FROM statement WHERE speaker_id = sp.id AND deleted_at IS NULL ORDER BY stated_on DESC, id DESC LIMIT 10) s)))) AS data
     FROM speaker sp WHERE sp.id = $1`,
 
   Q2StatementSourceStatements: `
@@ -22,7 +24,7 @@ export const RAW_QUERIES: Record<string, string> = {
       SELECT coalesce(json_agg(json_build_object('excerpt', a.excerpt, 'source', json_build_object('title', src.title, 'statements', json_build_object(
         'totalCount', (SELECT count(*) FROM appearance ca WHERE ca.source_id = src.id),
         'nodes', (SELECT coalesce(json_agg(json_build_object('text', o.text, 'speaker', json_build_object('name', osp.name)) ORDER BY o.stated_on DESC, o.id DESC), '[]')
-          FROM (SELECT s.* FROM statement s JOIN appearance oa ON oa.statement_id = s.id WHERE oa.source_id = src.id ORDER BY s.stated_on DESC, s.id DESC LIMIT 10) o
+          FROM (SELECT s.* FROM statement s JOIN appearance oa ON oa.statement_id = s.id WHERE oa.source_id = src.id AND s.deleted_at IS NULL ORDER BY s.stated_on DESC, s.id DESC LIMIT 10) o
           JOIN speaker osp ON osp.id = o.speaker_id))))), '[]')
       FROM appearance a JOIN source src ON src.id = a.source_id WHERE a.statement_id = st.id)))) AS data
     FROM statement st WHERE st.id = $1`,
@@ -48,16 +50,16 @@ export const RAW_QUERIES: Record<string, string> = {
           SELECT coalesce(json_agg(json_build_object('ratingText', rv.rating_text, 'reviewer', json_build_object('name', rs.name)) ORDER BY rv.reviewed_on DESC, rv.id DESC), '[]')
           FROM review rv JOIN speaker rs ON rs.id = rv.reviewer_id WHERE rv.statement_id = t.id)))) ORDER BY rel.type, rel.id), '[]')
         FROM statement_relation rel JOIN statement t ON t.id = rel.to_id WHERE rel.from_id = s.id))) ORDER BY s.stated_on DESC, s.id DESC), '[]')
-      FROM (SELECT * FROM statement WHERE speaker_id = sp.id ORDER BY stated_on DESC, id DESC LIMIT 20) s)))) AS data
+      FROM (SELECT * FROM statement WHERE speaker_id = sp.id AND deleted_at IS NULL ORDER BY stated_on DESC, id DESC LIMIT 20) s)))) AS data
     FROM speaker sp WHERE sp.id = $1`,
 
   Q5FilteredList: `
     SELECT json_build_object('statements', json_build_object(
-      'totalCount', (SELECT count(*) FROM statement WHERE speaker_id = $1 AND status = 'DISPUTED'),
+      'totalCount', (SELECT count(*) FROM statement WHERE speaker_id = $1 AND status = 'DISPUTED' AND deleted_at IS NULL),
       'nodes', (SELECT coalesce(json_agg(json_build_object('text', s.text, 'stated', json_build_object('label', ${label('s')}),
           'speaker', json_build_object('name', sp.name), 'event', (SELECT json_build_object('title', e.title) FROM event e WHERE e.id = s.event_id))
           ORDER BY s.stated_on DESC, s.id DESC), '[]')
-        FROM (SELECT * FROM statement WHERE speaker_id = $1 AND status = 'DISPUTED' ORDER BY stated_on DESC, id DESC LIMIT 20) s
+        FROM (SELECT * FROM statement WHERE speaker_id = $1 AND status = 'DISPUTED' AND deleted_at IS NULL ORDER BY stated_on DESC, id DESC LIMIT 20) s
         JOIN speaker sp ON sp.id = s.speaker_id))) AS data`,
 
   NodeLookup: `
@@ -71,7 +73,7 @@ export const RAW_QUERIES: Record<string, string> = {
           WHERE r.speaker_id = s.speaker_id AND (r.started_on IS NULL OR r.started_on <= s.stated_until) AND (r.ended_on IS NULL OR r.ended_on >= s.stated_on)
           ORDER BY r.started_on DESC NULLS LAST, r.id LIMIT 1)) ORDER BY s.stated_on DESC, s.id DESC), '[]')
       FROM (SELECT * FROM statement t
-            WHERE t.stated_until >= '2024-01-01' AND t.stated_on <= '2024-03-31'
+            WHERE t.deleted_at IS NULL AND t.stated_until >= '2024-01-01' AND t.stated_on <= '2024-03-31'
               AND (t.speaker_id = $1 OR EXISTS (SELECT 1 FROM role fr WHERE fr.speaker_id = t.speaker_id AND fr.organization_id = $1
                 AND (fr.started_on IS NULL OR fr.started_on <= t.stated_until) AND (fr.ended_on IS NULL OR fr.ended_on >= t.stated_on)))
             ORDER BY t.stated_on DESC, t.id DESC LIMIT 20) s

@@ -38,7 +38,7 @@ export const RAW_QUERIES: Record<string, string> = {
             FROM role r JOIN speaker org ON org.id = r.organization_id
             WHERE r.speaker_id = q.speaker_id AND (r.started_on IS NULL OR r.started_on <= q.stated_until) AND (r.ended_on IS NULL OR r.ended_on >= q.stated_on)
             ORDER BY r.started_on DESC NULLS LAST, r.id LIMIT 1))) ORDER BY q.stated_on DESC, q.id DESC), '[]')
-      FROM (SELECT qq.*, s.stated_on, s.stated_until, s.stated_precision, s.speaker_id FROM quantity qq JOIN statement s ON s.id = qq.statement_id
+      FROM (SELECT qq.*, s.stated_on, s.stated_until, s.stated_precision, s.speaker_id FROM quantity qq JOIN statement s ON s.id = qq.statement_id AND s.deleted_at IS NULL
             WHERE qq.measure_id = m.id ORDER BY s.stated_on DESC, qq.id DESC LIMIT 20) q
       JOIN speaker sp ON sp.id = q.speaker_id)))) AS data
     FROM measure m WHERE m.slug = $1`,

@@ -228,4 +228,3 @@ export class UpdateStatementInput extends VersionedUpdateInput {
   language?: string;
 }
 
-export const MAX_IDEMPOTENCY_KEY = 200;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DatePrecision, isSpanStart, partialDateLabel } from '../src/domain/common/partial-date';
+import { DatePrecision, parseIsoDate, partialDateLabel } from '../src/domain/common/partial-date';
+import { spanStart } from '../src/domain/common/partial-date.input';
 import { normalizeUrl } from '../src/domain/source/source.service';
 import { REFERENCE_ARTICLE } from '../src/seed/reference-article';
 import { seedStatements } from '../src/seed/seed-data';
@@ -16,12 +17,18 @@ describe('partial dates', () => {
     assert.equal(partialDateLabel('2025-01-01', DatePrecision.YEAR), '2025');
   });
 
-  it('know where a span starts', () => {
-    assert.equal(isSpanStart('2026-01-19', DatePrecision.WEEK), true);
-    assert.equal(isSpanStart('2026-01-20', DatePrecision.WEEK), false);
-    assert.equal(isSpanStart('2025-12-01', DatePrecision.MONTH), true);
-    assert.equal(isSpanStart('2025-12-02', DatePrecision.MONTH), false);
-    assert.equal(isSpanStart('2025-02-30', DatePrecision.DAY), false);
+  it('snap any day to the start of its span', () => {
+    assert.equal(spanStart({ date: '2026-01-21', precision: DatePrecision.WEEK }), '2026-01-19');
+    assert.equal(spanStart({ date: '2026-01-19', precision: DatePrecision.WEEK }), '2026-01-19');
+    assert.equal(spanStart({ date: '2026-01-25', precision: DatePrecision.WEEK }), '2026-01-19');
+    assert.equal(spanStart({ date: '2025-12-17', precision: DatePrecision.MONTH }), '2025-12-01');
+    assert.equal(spanStart({ date: '2025-12-17', precision: DatePrecision.YEAR }), '2025-01-01');
+    assert.equal(spanStart({ date: '2025-12-17', precision: DatePrecision.DAY }), '2025-12-17');
+  });
+
+  it('refuse a day that is not on the calendar', () => {
+    assert.equal(parseIsoDate('2025-02-30'), null);
+    assert.equal(parseIsoDate('2024-02-29')?.toISOString().slice(0, 10), '2024-02-29');
   });
 });
 

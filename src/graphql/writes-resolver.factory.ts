@@ -12,6 +12,14 @@ export class DeletePayload {
   id: string;
 }
 
+/** Reads an object back after a write: from the primary, past anything this request's loader had cached. */
+export async function readBack<T extends ObjectLiteral>(context: Context, entity: EntityClass<T>, id: string): Promise<T> {
+  context.sql.pinToPrimary();
+  const loader = context.loaders.byId(entity);
+  loader.clear(id);
+  return (await loader.load(id))!;
+}
+
 export interface WritesOptions<T extends ObjectLiteral, C extends object, U extends { expectedVersion?: number }> {
   entity: EntityClass<T> & ClassType<T>;
   target: WritableTable;
@@ -30,12 +38,7 @@ export interface WritesOptions<T extends ObjectLiteral, C extends object, U exte
  */
 export function createWritesResolver<T extends ObjectLiteral, C extends object, U extends { expectedVersion?: number }>(options: WritesOptions<T, C, U>) {
   const name = options.target.entityType;
-  const fresh = async (context: Context, id: string): Promise<T> => {
-    context.sql.pinToPrimary();
-    const loader = context.loaders.byId(options.entity);
-    loader.clear(id);
-    return (await loader.load(id))!;
-  };
+  const fresh = (context: Context, id: string) => readBack(context, options.entity, id);
 
   @Resolver()
   class WritesResolver {

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '../../graphql/errors';
 import type { Actor } from '../api-key/api-key.service';
+import { RevisionActionType } from '../revision/revision.entity';
 import { creation, difference, recordRevision } from '../revision/revision.service';
 
 /** A table that the generic writes handle, and the GraphQL type its rows are. */
@@ -11,15 +12,29 @@ export interface WritableTable {
 
 export type Row = Record<string, unknown>;
 
-/** Inserts a row and records its CREATE revision in the caller's transaction; returns the new id. */
-export async function insertRow(manager: EntityManager, actor: Actor, target: WritableTable, row: Row): Promise<string> {
+/**
+ * INSERTs the defined columns of `row`, returning the new id and version; with `onConflict`
+ * (e.g. "(url) DO NOTHING") it returns null when the conflict clause swallowed the row.
+ */
+export async function insertReturning(manager: EntityManager, table: string, row: Row, onConflict?: string): Promise<{ id: string; version: number } | null> {
   const columns = Object.keys(row).filter((column) => row[column] !== undefined);
-  const [created] = await manager.query(
-    `INSERT INTO ${target.table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')}) RETURNING id, version`,
+  const rows = await manager.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})
+     ${onConflict ? `ON CONFLICT ${onConflict}` : ''} RETURNING id, version`,
     columns.map((column) => row[column]),
   );
-  const values = Object.fromEntries(columns.map((column) => [column, row[column]]));
-  await recordRevision(manager, { entityType: target.entityType, entityId: created.id, version: created.version, action: 'CREATE', changes: creation(values), actor });
+  return rows[0] ?? null;
+}
+
+/** Records the CREATE revision of a row just inserted, with its defined columns as the changes. */
+export function recordCreation(manager: EntityManager, actor: Actor, target: WritableTable, created: { id: string; version: number }, row: Row): Promise<void> {
+  return recordRevision(manager, { entityType: target.entityType, entityId: created.id, version: created.version, action: RevisionActionType.CREATE, changes: creation(row), actor });
+}
+
+/** Inserts a row and records its CREATE revision in the caller's transaction; returns the new id. */
+export async function insertRow(manager: EntityManager, actor: Actor, target: WritableTable, row: Row): Promise<string> {
+  const created = (await insertReturning(manager, target.table, row))!;
+  await recordCreation(manager, actor, target, created, row);
   return created.id;
 }
 
@@ -70,7 +85,7 @@ export function updateRow(
     const columns = Object.keys(changes);
     if (columns.length === 0) return;
     const version = await bumpVersion(manager, target, id, columns.map((column, index) => `${column} = $${index + 2}`), columns.map((column) => changes[column].after));
-    await recordRevision(manager, { entityType: target.entityType, entityId: id, version, action: 'UPDATE', changes, actor });
+    await recordRevision(manager, { entityType: target.entityType, entityId: id, version, action: RevisionActionType.UPDATE, changes, actor });
     const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     await afterWrite?.(manager, { ...current, ...defined });
   });
@@ -83,7 +98,7 @@ export function setDeleted(dataSource: DataSource, actor: Actor, target: Writabl
     assertVersion(target, current, expectedVersion);
     const version = await bumpVersion(manager, target, id, [deleted ? 'deleted_at = now()' : 'deleted_at = NULL'], []);
     await recordRevision(manager, {
-      entityType: target.entityType, entityId: id, version, action: deleted ? 'DELETE' : 'RESTORE',
+      entityType: target.entityType, entityId: id, version, action: deleted ? RevisionActionType.DELETE : RevisionActionType.RESTORE,
       changes: { deleted: { before: !deleted, after: deleted } }, actor,
     });
   });

@@ -56,26 +56,6 @@ export function partialDateLabel(start: string, precision: DatePrecision): strin
   }
 }
 
-/** Whether `date` is where a span of that precision starts (a Monday, the 1st, 1 January). */
-export function isSpanStart(date: string, precision: DatePrecision): boolean {
-  const parsed = parseIsoDate(date);
-  if (!parsed) return false;
-  switch (precision) {
-    case DatePrecision.DAY:
-      return true;
-    case DatePrecision.WEEK:
-      return parsed.getUTCDay() === 1;
-    case DatePrecision.MONTH:
-      return parsed.getUTCDate() === 1;
-    case DatePrecision.YEAR:
-      return parsed.getUTCDate() === 1 && parsed.getUTCMonth() === 0;
-    default: {
-      const unreachable: never = precision;
-      return unreachable;
-    }
-  }
-}
-
 @ObjectType({ description: 'A date known to some precision, and the span of days it covers.' })
 export class PartialDate {
   @Field(() => GraphQLLocalDate, { description: 'First day of the span, as YYYY-MM-DD.' })

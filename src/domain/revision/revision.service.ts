@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../api-key/api-key.service';
 
-export type RevisionAction = 'CREATE' | 'UPDATE' | 'DELETE' | 'RESTORE';
+import { RevisionActionType } from './revision.entity';
 
 /** Fields that changed: before and after, JSON-ready. */
 export type Changes = Record<string, { before: unknown; after: unknown }>;
@@ -25,7 +25,7 @@ export function difference(current: Record<string, unknown>, patch: Record<strin
 /** Records one revision in the caller's transaction; a write and its history commit together or not at all. */
 export async function recordRevision(
   manager: EntityManager,
-  revision: { entityType: string; entityId: string; version: number; action: RevisionAction; changes: Changes; actor: Actor },
+  revision: { entityType: string; entityId: string; version: number; action: RevisionActionType; changes: Changes; actor: Actor },
 ): Promise<void> {
   await manager.query(
     'INSERT INTO revision (entity_type, entity_id, version, action, changes, actor) VALUES ($1, $2, $3, $4, $5, $6)',

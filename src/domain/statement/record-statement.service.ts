@@ -3,8 +3,7 @@ import { DomainError, ErrorCode, type FieldProblem } from '../../graphql/errors'
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Actor } from '../api-key/api-key.service';
 import { spanStart } from '../common/partial-date.input';
-import { insertRow } from '../common/entity-writes.service';
-import { creation, recordRevision } from '../revision/revision.service';
+import { insertReturning, insertRow, recordCreation, type Row } from '../common/entity-writes.service';
 import { normalizeUrl } from '../source/source.service';
 import { normalizeName } from '../speaker/speaker-matching';
 import type { EventRefInput, RecordStatementInput, SourceRefInput, SpeakerRefInput } from './record-statement.inputs';
@@ -15,17 +14,6 @@ export interface RecordedStatement {
   sourceCreated: boolean;
   /** True when an earlier call with the same idempotency key already recorded it. */
   replayed: boolean;
-}
-
-type Row = Record<string, unknown>;
-
-async function insert(manager: EntityManager, table: string, row: Row, returning = 'id, version'): Promise<Row> {
-  const columns = Object.keys(row).filter((column) => row[column] !== undefined);
-  const [created] = await manager.query(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')}) RETURNING ${returning}`,
-    columns.map((column) => row[column]),
-  );
-  return created;
 }
 
 const created = (manager: EntityManager, actor: Actor, entityType: string, table: string, row: Row) => insertRow(manager, actor, { table, entityType }, row);
@@ -55,7 +43,7 @@ async function resolveSpeaker(manager: EntityManager, actor: Actor, input: Speak
   const row = {
     kind: input.kind, name: input.name!.trim(), aliases: input.aliases ?? [], description: input.description ?? null, wikidata_id: input.wikidataId ?? null,
   };
-  const { id } = await insert(manager, 'speaker', row);
+  const { id } = (await insertReturning(manager, 'speaker', row))!;
   const claimed = await manager.query('INSERT INTO speaker_name_key (key, speaker_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING speaker_id', [nameKey, id]);
   if (claimed.length === 0) {
     // Someone recorded this name between our look-up and our insert: use theirs.
@@ -66,8 +54,8 @@ async function resolveSpeaker(manager: EntityManager, actor: Actor, input: Speak
   for (const key of keys.slice(1)) {
     await manager.query('INSERT INTO speaker_name_key (key, speaker_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, id]);
   }
-  await recordRevision(manager, { entityType: 'Speaker', entityId: id as string, version: 1, action: 'CREATE', changes: creation(row), actor });
-  return { id: id as string, created: true };
+  await recordCreation(manager, actor, { table: 'speaker', entityType: 'Speaker' }, { id, version: 1 }, row);
+  return { id, created: true };
 }
 
 /** The source stored under the normalized URL, or a new one; concurrent writers meet on the unique URL. */
@@ -78,17 +66,13 @@ async function resolveSource(manager: EntityManager, actor: Actor, input: Source
     published_on: input.published ? spanStart(input.published) : null, published_precision: input.published?.precision ?? null,
     language: input.language ?? null,
   };
-  const columns = Object.keys(row);
-  const inserted = await manager.query(
-    `INSERT INTO source (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')}) ON CONFLICT (url) DO NOTHING RETURNING id, version`,
-    Object.values(row),
-  );
-  if (inserted.length === 0) {
+  const inserted = await insertReturning(manager, 'source', row, '(url) DO NOTHING');
+  if (!inserted) {
     const [existing] = await manager.query('SELECT id FROM source WHERE url = $1', [url]);
     return { id: existing.id, created: false };
   }
-  await recordRevision(manager, { entityType: 'Source', entityId: inserted[0].id, version: 1, action: 'CREATE', changes: creation(row), actor });
-  return { id: inserted[0].id, created: true };
+  await recordCreation(manager, actor, { table: 'source', entityType: 'Source' }, inserted, row);
+  return { id: inserted.id, created: true };
 }
 
 async function resolveEvent(manager: EntityManager, actor: Actor, input: EventRefInput): Promise<string> {

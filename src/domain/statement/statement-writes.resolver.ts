@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } 
 import type { Context } from '../../graphql/context';
 import { DomainError } from '../../graphql/errors';
 import { assertGlobalIdOf } from '../../graphql/global-id';
-import { DeletePayload } from '../../graphql/writes-resolver.factory';
+import { DeletePayload, readBack } from '../../graphql/writes-resolver.factory';
 import { ApiRole } from '../api-key/api-key.service';
 import { RecordStatementInput, UpdateStatementInput } from './record-statement.inputs';
 import { recordStatement } from './record-statement.service';
@@ -25,13 +25,7 @@ class RecordStatementPayload {
   replayed: boolean;
 }
 
-/** Reads a statement after a write, bypassing anything this request's loader had cached. */
-async function freshStatement(context: Context, id: string): Promise<Statement> {
-  context.sql.pinToPrimary();
-  const loader = context.loaders.byId(Statement);
-  loader.clear(id);
-  return (await loader.load(id))!;
-}
+const freshStatement = (context: Context, id: string) => readBack(context, Statement, id);
 
 @Resolver()
 export class StatementWritesResolver {

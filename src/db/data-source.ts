@@ -6,6 +6,7 @@ import { StatementSpeakerStatusIndex1764190000000 } from './migrations/176419000
 import { WritesAuthHistory1764200000000 } from './migrations/1764200000000-writes-auth-history';
 import { LiveStatementIndexes1764210000000 } from './migrations/1764210000000-live-statement-indexes';
 import { StatementForeignKeyIndexes1764220000000 } from './migrations/1764220000000-statement-foreign-key-indexes';
+import { SearchAndMatching1764230000000 } from './migrations/1764230000000-search-and-matching';
 
 export const migrations = [
   InitialSchema1764180000000,
@@ -13,6 +14,7 @@ export const migrations = [
   WritesAuthHistory1764200000000,
   LiveStatementIndexes1764210000000,
   StatementForeignKeyIndexes1764220000000,
+  SearchAndMatching1764230000000,
 ];
 
 /**

@@ -2,7 +2,7 @@ import { parseIsoDate } from '../domain/common/partial-date';
 import { SqlParams, SqlSession } from './sql-session';
 
 /** The SQL type of one sort key, used to cast cursor values back and to check them. */
-export type KeyType = 'uuid' | 'date' | 'text' | 'integer';
+export type KeyType = 'uuid' | 'date' | 'text' | 'integer' | 'real';
 
 export interface OrderKey {
   /** An expression over the paged table (alias t) that is never null. */
@@ -61,6 +61,8 @@ export function isValidCursor(order: OrderKey[], values: unknown): values is Cur
         return typeof value === 'string';
       case 'integer':
         return Number.isSafeInteger(value);
+      case 'real':
+        return typeof value === 'number' && Number.isFinite(value);
       default: {
         const unreachable: never = type;
         return unreachable;

@@ -10,6 +10,7 @@ import { RevisionResolver } from '../domain/revision/revision.resolver';
 import { RoleResolver, RoleWritesResolver } from '../domain/role/role.resolver';
 import { SourceResolver, SourceWritesResolver } from '../domain/source/source.resolver';
 import { SpeakerResolver, SpeakerWritesResolver } from '../domain/speaker/speaker.resolver';
+import { StatementSearchResolver } from '../domain/search/statement-search.resolver';
 import { StatementResolver } from '../domain/statement/statement.resolver';
 import { StatementWritesResolver } from '../domain/statement/statement-writes.resolver';
 import { TopicResolver, TopicWritesResolver } from '../domain/topic/topic.resolver';
@@ -23,6 +24,7 @@ export const resolvers = [
   EventResolver,
   SourceResolver,
   StatementResolver,
+  StatementSearchResolver,
   AppearanceResolver,
   QuantityResolver,
   MeasureResolver,

@@ -38,12 +38,13 @@ export interface WritesOptions<T extends ObjectLiteral, C extends object, U exte
  */
 export function createWritesResolver<T extends ObjectLiteral, C extends object, U extends { expectedVersion?: number }>(options: WritesOptions<T, C, U>) {
   const name = options.target.entityType;
+  const article = /^[AEIOU]/.test(name) ? 'an' : 'a';
   const fresh = (context: Context, id: string) => readBack(context, options.entity, id);
 
   @Resolver()
   class WritesResolver {
     @Authorized(ApiRole.EDITOR)
-    @Mutation(() => options.entity, { name: `create${name}`, description: `Creates a ${name}. Needs an EDITOR key.` })
+    @Mutation(() => options.entity, { name: `create${name}`, description: `Creates ${article} ${name}. Needs an EDITOR key.` })
     async create(@Arg('input', () => options.createInput, { description: `The new ${name}.` }) input: C, @Ctx() context: Context): Promise<T> {
       const row = options.toRow(input);
       const id = await context.database.dataSource.transaction(async (manager) => {
@@ -55,7 +56,7 @@ export function createWritesResolver<T extends ObjectLiteral, C extends object, 
     }
 
     @Authorized(ApiRole.EDITOR)
-    @Mutation(() => options.entity, { name: `update${name}`, description: `Changes the given fields of a ${name}; CONFLICT if expectedVersion is stale. Needs an EDITOR key.` })
+    @Mutation(() => options.entity, { name: `update${name}`, description: `Changes the given fields of ${article} ${name}; CONFLICT if expectedVersion is stale. Needs an EDITOR key.` })
     async update(
       @Arg('id', () => ID, { description: `The ${name} to change.` }) id: string,
       @Arg('input', () => options.updateInput, { description: 'The fields to change.' }) input: U,
@@ -68,7 +69,7 @@ export function createWritesResolver<T extends ObjectLiteral, C extends object, 
     }
 
     @Authorized(ApiRole.EDITOR)
-    @Mutation(() => DeletePayload, { name: `delete${name}`, description: `Hides a ${name} from every read; an ADMIN can restore it. Needs an EDITOR key.` })
+    @Mutation(() => DeletePayload, { name: `delete${name}`, description: `Hides ${article} ${name} from every read; an ADMIN can restore it. Needs an EDITOR key.` })
     async remove(
       @Arg('id', () => ID, { description: `The ${name} to delete.` }) id: string,
       @Ctx() context: Context,

@@ -10,6 +10,9 @@ import { StatementConnectionArgs } from '../statement/statement.inputs';
 import { statementConnection } from '../statement/statement.service';
 import { Speaker, SpeakerKind } from './speaker.entity';
 import { speakerConnection } from './speaker.service';
+import { SpeakerMatch, SpeakerMatchesArgs } from './speaker-match.types';
+import { findSimilarSpeakers } from './speaker-matching';
+import { hydrate, selectList } from '../../db/entity-rows';
 import { createWritesResolver } from '../../graphql/writes-resolver.factory';
 import { CreateSpeakerInput, UpdateSpeakerInput, speakerRow, claimSpeakerNames } from './speaker.inputs';
 
@@ -29,6 +32,18 @@ export class SpeakerResolver {
   @Query(() => SpeakerConnection, { description: 'All speakers, by name.' })
   speakers(@Args() args: SpeakersArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     return speakerConnection(context, args, args.kind, info);
+  }
+
+  @Query(() => [SpeakerMatch], {
+    description: 'Speakers whose name or an alias is close to a name, best first: tolerant of case, accents, punctuation, transliteration and typos (PostgreSQL pg_trgm). A surname alone finds the person.',
+  })
+  async speakerMatches(@Args() args: SpeakerMatchesArgs, @Ctx() context: Context): Promise<SpeakerMatch[]> {
+    const rows = await findSimilarSpeakers((text, params) => context.sql.query(text, params), args.name, {
+      kind: args.kind,
+      limit: args.first,
+      columns: selectList(context.database.dataSource, Speaker, 's'),
+    });
+    return rows.map(({ matchedName, score, ...columns }) => ({ speaker: hydrate(Speaker, columns), matchedName, score }));
   }
 
   @FieldResolver(() => StatementConnection, { description: "The speaker's statements, newest first unless ordered otherwise." })

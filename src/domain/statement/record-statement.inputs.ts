@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUrl, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { VersionedUpdateInput } from '../common/versioned-update.input';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { Check, COUNTRY_CODE, LANGUAGE_TAG, SLUG, WIKIDATA_ID } from '../../graphql/validators';
@@ -7,9 +7,10 @@ import { EventKind } from '../event/event.entity';
 import { QuantityKind, QuantityPeriod } from '../quantity/quantity.entity';
 import { TimeUnit } from '../quantity/time-unit';
 import { SpeakerKind } from '../speaker/speaker.entity';
+import { SIMILAR_SPEAKER_THRESHOLD } from '../speaker/speaker-matching';
 import { StatementMode, VerificationStatus } from './statement.entity';
 
-@InputType({ description: 'Who made the claim: an existing speaker by id, or a name that is matched against names and aliases and created when no speaker has it.' })
+@InputType({ description: 'Who made the claim: an existing speaker by id, or a name matched against recorded names and aliases (exactly, then by similarity) and created when none is close enough.' })
 export class SpeakerRefInput {
   @Field(() => ID, { nullable: true, description: 'An existing speaker.' })
   id?: string;
@@ -22,6 +23,14 @@ export class SpeakerRefInput {
 
   @Field(() => SpeakerKind, { defaultValue: SpeakerKind.PERSON, description: 'For a new speaker: person or organization.' })
   kind: SpeakerKind;
+
+  @Field(() => Float, {
+    defaultValue: SIMILAR_SPEAKER_THRESHOLD,
+    description: `When no name or alias matches exactly: the similarity (0.5 to 1, as speakerMatches scores it) at which the closest speaker of the same kind is taken instead of creating one. ${SIMILAR_SPEAKER_THRESHOLD} by default: "Mark Rute" is taken for Mark Rutte (0.75); 1 turns this off.`,
+  })
+  @Min(0.5)
+  @Max(1)
+  similarityThreshold: number;
 
   @Field(() => [String], { nullable: true, description: 'For a new speaker: other spellings, matched like the name.' })
   @IsOptional()

@@ -5,12 +5,14 @@ import type { Actor } from '../api-key/api-key.service';
 import { spanStart } from '../common/partial-date.input';
 import { insertReturning, insertRow, recordCreation, type Row } from '../common/entity-writes.service';
 import { normalizeUrl } from '../source/source.service';
-import { normalizeName } from '../speaker/speaker-matching';
+import { findSimilarSpeakers, normalizeName, type SpeakerMatchRow } from '../speaker/speaker-matching';
 import type { EventRefInput, RecordStatementInput, SourceRefInput, SpeakerRefInput } from './record-statement.inputs';
 
 export interface RecordedStatement {
   statementId: string;
   speakerCreated: boolean;
+  /** Set when the speaker was taken for a close spelling of one of its names. */
+  speakerMatch: SpeakerMatchRow | null;
   sourceCreated: boolean;
   /** True when an earlier call with the same idempotency key already recorded it. */
   replayed: boolean;
@@ -23,22 +25,32 @@ async function assertExists(manager: EntityManager, table: string, id: string, f
   if (rows.length === 0) throw DomainError.badInput(field, `no ${what} has this id`);
 }
 
+interface ResolvedSpeaker {
+  id: string;
+  created: boolean;
+  match: SpeakerMatchRow | null;
+}
+
 /**
  * The speaker's id: the given one, the one that has any of the names under its normalized
- * form, or a new one. Two concurrent writers naming the same new speaker meet on the
+ * form, the closest one of the same kind when it is similar enough, or a new one. Two concurrent writers naming the same new speaker meet on the
  * unique speaker_name_key row; the second waits for the first, then reuses its speaker.
  */
-async function resolveSpeaker(manager: EntityManager, actor: Actor, input: SpeakerRefInput): Promise<{ id: string; created: boolean }> {
+async function resolveSpeaker(manager: EntityManager, actor: Actor, input: SpeakerRefInput): Promise<ResolvedSpeaker> {
   if (input.id != null) {
     const id = assertGlobalIdOf('Speaker', input.id, 'speaker.id');
     await assertExists(manager, 'speaker', id, 'speaker.id', 'speaker');
-    return { id, created: false };
+    return { id, created: false, match: null };
   }
   const nameKey = normalizeName(input.name!);
   if (!nameKey) throw DomainError.badInput('speaker.name', 'must contain letters or digits');
   const keys = [...new Set([nameKey, ...(input.aliases ?? []).map(normalizeName).filter(Boolean)])];
   const found = await manager.query('SELECT speaker_id FROM speaker_name_key WHERE key = ANY($1) ORDER BY key = $2 DESC LIMIT 1', [keys, nameKey]);
-  if (found.length > 0) return { id: found[0].speaker_id, created: false };
+  if (found.length > 0) return { id: found[0].speaker_id, created: false, match: null };
+  if (input.similarityThreshold < 1) {
+    const [closest] = await findSimilarSpeakers((text, params) => manager.query(text, params), input.name!, { kind: input.kind, limit: 1 });
+    if (closest && closest.score >= input.similarityThreshold) return { id: closest.id, created: false, match: closest };
+  }
 
   const row = {
     kind: input.kind, name: input.name!.trim(), aliases: input.aliases ?? [], description: input.description ?? null, wikidata_id: input.wikidataId ?? null,
@@ -49,13 +61,13 @@ async function resolveSpeaker(manager: EntityManager, actor: Actor, input: Speak
     // Someone recorded this name between our look-up and our insert: use theirs.
     await manager.query('DELETE FROM speaker WHERE id = $1', [id]);
     const [existing] = await manager.query('SELECT speaker_id FROM speaker_name_key WHERE key = $1', [nameKey]);
-    return { id: existing.speaker_id, created: false };
+    return { id: existing.speaker_id, created: false, match: null };
   }
   for (const key of keys.slice(1)) {
     await manager.query('INSERT INTO speaker_name_key (key, speaker_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, id]);
   }
   await recordCreation(manager, actor, { table: 'speaker', entityType: 'Speaker' }, { id, version: 1 }, row);
-  return { id, created: true };
+  return { id, created: true, match: null };
 }
 
 /** The source stored under the normalized URL, or a new one; concurrent writers meet on the unique URL. */
@@ -147,7 +159,7 @@ export async function recordStatement(dataSource: DataSource, actor: Actor, inpu
     for (const slug of new Set(input.topics)) {
       await manager.query('INSERT INTO statement_topic (statement_id, topic_id) VALUES ($1, $2)', [statementId, topics.get(slug)]);
     }
-    const result = { statementId, speakerCreated: speaker.created, sourceCreated: source?.created ?? false };
+    const result = { statementId, speakerCreated: speaker.created, speakerMatch: speaker.match, sourceCreated: source?.created ?? false };
     if (idempotencyKey != null) {
       await manager.query('UPDATE idempotency_key SET result = $3 WHERE actor = $1 AND key = $2', [actor.name, idempotencyKey, JSON.stringify(result)]);
     }

@@ -9,6 +9,8 @@ import { recordStatement } from './record-statement.service';
 import { setDeleted } from '../common/entity-writes.service';
 import { STATEMENT_TABLE, updateStatement } from './statement-writes.service';
 import { Statement } from './statement.entity';
+import { Speaker } from '../speaker/speaker.entity';
+import { SpeakerMatch } from '../speaker/speaker-match.types';
 
 @ObjectType({ description: 'What recordStatement did.' })
 class RecordStatementPayload {
@@ -17,6 +19,9 @@ class RecordStatementPayload {
 
   @Field({ description: 'True when no speaker matched the name or aliases and one was created.' })
   speakerCreated: boolean;
+
+  @Field(() => SpeakerMatch, { nullable: true, description: 'Set when no name matched exactly and the speaker was taken for a close spelling (see speaker.similarityThreshold): which name and how close.' })
+  speakerMatch: SpeakerMatch | null;
 
   @Field({ description: 'True when no source had the normalized URL and one was created.' })
   sourceCreated: boolean;
@@ -41,7 +46,12 @@ export class StatementWritesResolver {
       throw DomainError.badInput('idempotencyKey', 'must be 1 to 200 characters');
     }
     const recorded = await recordStatement(context.database.dataSource, context.actor!, input, idempotencyKey ?? undefined);
-    return { ...recorded, statement: await freshStatement(context, recorded.statementId) };
+    const { speakerMatch } = recorded;
+    return {
+      ...recorded,
+      statement: await freshStatement(context, recorded.statementId),
+      speakerMatch: speakerMatch && { speaker: (await context.loaders.byId(Speaker).load(speakerMatch.id))!, matchedName: speakerMatch.matchedName, score: speakerMatch.score },
+    };
   }
 
   @Authorized(ApiRole.EDITOR)

@@ -34,7 +34,7 @@ function listOf(parent: StatementParent | null, descending: boolean): ListDefini
   };
 }
 
-interface DecodedFilter {
+export interface DecodedFilter {
   speaker?: string;
   organization?: string;
   event?: string;
@@ -47,7 +47,8 @@ interface DecodedFilter {
   statedTo?: string;
 }
 
-function decodeFilter(filter: StatementFilter | undefined): DecodedFilter {
+/** Checks a statement filter and turns its global ids into database ids. */
+export function decodeFilter(filter: StatementFilter | undefined): DecodedFilter {
   if (!filter) return {};
   const id = (typeName: string, value: string | undefined, field: string) =>
     value == null ? undefined : assertGlobalIdOf(typeName, value, `filter.${field}`);
@@ -69,7 +70,7 @@ function decodeFilter(filter: StatementFilter | undefined): DecodedFilter {
 }
 
 /** The SQL conditions on statement rows (alias t) for a decoded filter. */
-function filterConditions(filter: DecodedFilter, params: SqlParams): string[] {
+export function filterConditions(filter: DecodedFilter, params: SqlParams): string[] {
   const conditions: string[] = [];
   if (filter.speaker) conditions.push(`t.speaker_id = ${params.add(filter.speaker, 'uuid')}`);
   if (filter.event) conditions.push(`t.event_id = ${params.add(filter.event, 'uuid')}`);

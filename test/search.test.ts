@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
+import { encodeGlobalId } from '../src/graphql/global-id';
+import { SEED_IDS, seedId } from '../src/seed/seed-data';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const SEARCH = /* GraphQL */ `
+  query Search($query: String!, $filter: StatementFilter, $first: Int, $after: String, $orderBy: SearchOrder) {
+    searchStatements(query: $query, filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges { cursor rank snippet { field text highlights { start end } } node { id text speaker { name } } }
+    }
+  }
+`;
+
+const statementId = (n: number) => encodeGlobalId('Statement', SEED_IDS.statement(n));
+
+describe('searchStatements', () => {
+  let api: TestApp;
+  before(async () => {
+    api = await startTestApp({ seed: true });
+  });
+  after(() => api.close());
+
+  const search = async (variables: Record<string, unknown>) => {
+    const response = await api.gql(SEARCH, variables);
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    return response.data.searchStatements;
+  };
+  const ids = (result: { edges: Array<{ node: { id: string } }> }) => result.edges.map((edge) => edge.node.id).sort();
+
+  it('finds stemmed words in statement text, ranked, with the matches highlighted', async () => {
+    const result = await search({ query: 'soldiers killed' });
+    assert.equal(result.totalCount, 4);
+    assert.deepEqual(ids(result), [3, 4, 5, 7].map(statementId).sort());
+    const ranks = result.edges.map((edge: { rank: number }) => edge.rank);
+    assert.deepEqual(ranks, [...ranks].sort((a, b) => b - a));
+    for (const edge of result.edges) {
+      assert.equal(edge.snippet.field, 'TEXT');
+      const marked = edge.snippet.highlights.map(({ start, end }: { start: number; end: number }) => edge.snippet.text.slice(start, end).toLowerCase());
+      assert.ok(marked.includes('soldiers') && marked.includes('killed'), JSON.stringify(edge.snippet));
+    }
+  });
+
+  it('ranks a statement whose text and excerpt both match above one matched in the text alone', async () => {
+    const result = await search({ query: 'month' });
+    assert.deepEqual(ids(result), [3, 4, 5, 8].map(statementId).sort());
+    assert.equal(result.edges[0].node.id, statementId(8));
+    assert.ok(result.edges[0].rank > result.edges[1].rank);
+  });
+
+  it('finds words that only the excerpt carries, and says so', async () => {
+    const result = await search({ query: 'minister' });
+    assert.deepEqual(ids(result), [statementId(1)]);
+    const { snippet } = result.edges[0];
+    assert.equal(snippet.field, 'EXCERPT');
+    assert.deepEqual(snippet.highlights.map(({ start, end }: { start: number; end: number }) => snippet.text.slice(start, end)), ['Minister']);
+  });
+
+  it('understands phrases and exclusions (web-search syntax)', async () => {
+    assert.deepEqual(ids(await search({ query: '"per month"' })), [statementId(3)]);
+    assert.deepEqual(ids(await search({ query: 'killed -afghanistan' })), [3, 4, 5].map(statementId).sort());
+    assert.deepEqual(ids(await search({ query: 'unsustainable or afghanistan' })), [6, 7].map(statementId).sort());
+  });
+
+  it('combines with statement filters', async () => {
+    const rutte = encodeGlobalId('Speaker', SEED_IDS.rutte);
+    assert.deepEqual(ids(await search({ query: 'soldiers killed', filter: { speaker: rutte } })), [5, 7].map(statementId).sort());
+    const nato = encodeGlobalId('Speaker', SEED_IDS.nato);
+    assert.deepEqual(ids(await search({ query: 'month', filter: { organization: nato } })), [statementId(5)]);
+    assert.deepEqual(ids(await search({ query: 'month', filter: { statedTo: '2025-12-31' } })), [statementId(8)]);
+  });
+
+  it('pages by cursor without repeating or skipping a hit, in either order', async () => {
+    for (const orderBy of ['RELEVANCE', 'NEWEST']) {
+      const first = await search({ query: 'soldiers killed', first: 3, orderBy });
+      assert.equal(first.edges.length, 3);
+      assert.equal(first.pageInfo.hasNextPage, true);
+      const rest = await search({ query: 'soldiers killed', first: 3, after: first.pageInfo.endCursor, orderBy });
+      assert.equal(rest.edges.length, 1);
+      assert.equal(rest.pageInfo.hasNextPage, false);
+      assert.deepEqual([...ids(first), ...ids(rest)].sort(), [3, 4, 5, 7].map(statementId).sort());
+    }
+    const newest = await search({ query: 'soldiers killed', orderBy: 'NEWEST' });
+    assert.equal(newest.edges[newest.edges.length - 1].node.id, statementId(5), 'Rutte spoke on 16 January, before the week of the 19th');
+  });
+
+  it('refuses a query with no words and a cursor of another order, naming the argument', async () => {
+    const empty = await api.gql(SEARCH, { query: ' ... ' });
+    assert.equal(empty.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(empty.errors?.[0].extensions?.fields?.[0].field, 'query');
+    const newest = await search({ query: 'month', first: 1, orderBy: 'NEWEST' });
+    const mixed = await api.gql(SEARCH, { query: 'month', after: newest.pageInfo.endCursor, orderBy: 'RELEVANCE' });
+    assert.equal(mixed.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(mixed.errors?.[0].extensions?.fields?.[0].field, 'after');
+  });
+
+  it('keeps the index current when an excerpt changes, and forgets a deleted statement', async () => {
+    const { secret } = await createApiKey(api.app.database.pool, 'search-editor', ApiRole.EDITOR);
+    const write = async (mutation: string) => {
+      const response = await api.gql(mutation, {}, { key: secret });
+      assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    };
+    assert.deepEqual(ids(await search({ query: 'zebra' })), []);
+    await write(`mutation { updateAppearance(id: "${encodeGlobalId('Appearance', seedId(9, 2))}", input: { excerpt: "Quoted again by a zebra-striped newsletter" }) { id } }`);
+    const found = await search({ query: 'zebra' });
+    assert.deepEqual(ids(found), [statementId(2)]);
+    assert.equal(found.edges[0].snippet.field, 'EXCERPT');
+    await write(`mutation { deleteStatement(id: "${statementId(2)}") { id } }`);
+    assert.deepEqual(ids(await search({ query: 'zebra' })), []);
+  });
+});

@@ -10,6 +10,7 @@ import { RevisionResolver } from '../domain/revision/revision.resolver';
 import { RoleResolver, RoleWritesResolver } from '../domain/role/role.resolver';
 import { SourceResolver, SourceWritesResolver } from '../domain/source/source.resolver';
 import { SpeakerResolver, SpeakerWritesResolver } from '../domain/speaker/speaker.resolver';
+import { ComparedFigureResolver, FigureComparisonResolver, FigureConflictResolver, StatementConflictsResolver } from '../domain/comparison/figure-comparison.resolver';
 import { StatementSearchResolver } from '../domain/search/statement-search.resolver';
 import { StatementResolver } from '../domain/statement/statement.resolver';
 import { StatementWritesResolver } from '../domain/statement/statement-writes.resolver';
@@ -25,6 +26,10 @@ export const resolvers = [
   SourceResolver,
   StatementResolver,
   StatementSearchResolver,
+  FigureComparisonResolver,
+  ComparedFigureResolver,
+  FigureConflictResolver,
+  StatementConflictsResolver,
   AppearanceResolver,
   QuantityResolver,
   MeasureResolver,

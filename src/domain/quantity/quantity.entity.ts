@@ -120,15 +120,22 @@ export class Quantity extends VersionedNode {
     return this.perDay;
   }
 
-  /** The figure converted to a rate per `per`; the arithmetic is the database's per-day rate times the days in `per`. */
+  /**
+   * A per-day rate times `days`, to 12 significant digits: the per-day rate is a rounded
+   * quotient, so 20,000 a month would otherwise come back as 19,999.999999999996.
+   */
+  static scale(perDay: number | null, days: number): number | null {
+    return perDay === null ? null : Number((perDay * days).toPrecision(12));
+  }
+
+  /** The figure converted to a rate per `per`: the database's per-day rate times the days in `per`. */
   rateIn(per: TimeUnit): Rate {
     const days = DAYS_IN[per];
-    const scale = (perDay: number | null) => (perDay === null ? null : perDay * days);
     return Object.assign(new Rate(), {
       per,
-      value: scale(this.perDay),
-      lower: scale(this.perDayLow),
-      upper: scale(this.perDayHigh),
+      value: Quantity.scale(this.perDay, days),
+      lower: Quantity.scale(this.perDayLow, days),
+      upper: Quantity.scale(this.perDayHigh, days),
     });
   }
 }

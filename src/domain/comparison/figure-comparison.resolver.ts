@@ -1,0 +1,119 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Max, Min } from 'class-validator';
+import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs, MAX_PAGE_SIZE } from '../../graphql/connection';
+import { ConnectionType } from '../../graphql/connection';
+import type { Context } from '../../graphql/context';
+import { DomainError } from '../../graphql/errors';
+import { PartialDate } from '../common/partial-date';
+import { Quantity, QuantityKind, Rate } from '../quantity/quantity.entity';
+import { Role } from '../role/role.entity';
+import { findRoleAtStatement } from '../role/role.service';
+import { Speaker } from '../speaker/speaker.entity';
+import { Statement, VerificationStatus } from '../statement/statement.entity';
+import { comparedFigures, figureSpreads, findMeasure } from './figure-comparison.service';
+import { CompareFiguresArgs, ComparedFigure, FigureComparison, FigureConflict, FigureSpread } from './figure-comparison.types';
+import { conflictingFigures } from './figure-conflicts.service';
+
+@ObjectType({ description: 'A page of compared figures.' })
+export class ComparedFigureConnection extends ConnectionType(ComparedFigure, 'ComparedFigure') {}
+
+const statementOf = async (context: Context, figure: ComparedFigure) => (await context.loaders.byId(Statement).load(figure.quantity.statementId))!;
+
+@Resolver(() => FigureComparison)
+export class FigureComparisonResolver {
+  @Query(() => FigureComparison, {
+    nullable: true,
+    description: 'Lines up every figure given on a measure in one period (per month by default), with who gave it, in what role and when, and the spread between them, estimates and targets kept apart. Null when no measure has that slug or id.',
+  })
+  async compareFigures(@Args() args: CompareFiguresArgs, @Ctx() context: Context): Promise<FigureComparison | null> {
+    if (args.from && args.to && args.from > args.to) throw DomainError.badInput('to', 'must not be before from');
+    const measure = await findMeasure(context, args.measure);
+    if (!measure) return null;
+    return Object.assign(new FigureComparison(), { measure, per: args.per, from: args.from ?? null, to: args.to ?? null, kinds: args.kind?.length ? [...args.kind] : null });
+  }
+
+  @FieldResolver(() => ComparedFigureConnection, { description: 'The figures, newest statement first.' })
+  figures(@Root() comparison: FigureComparison, @Args() args: ConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return comparedFigures(context, comparison, args, info);
+  }
+
+  @FieldResolver(() => [FigureSpread], { description: 'One spread per kind of figure present (ESTIMATE, TARGET, HISTORICAL, PROJECTION, in that order), over all the figures, not just a page.' })
+  spreads(@Root() comparison: FigureComparison, @Ctx() context: Context): Promise<FigureSpread[]> {
+    return figureSpreads(context, comparison);
+  }
+}
+
+@Resolver(() => ComparedFigure)
+export class ComparedFigureResolver {
+  @FieldResolver(() => Quantity, { description: 'The figure as recorded.' })
+  quantity(@Root() figure: ComparedFigure): Quantity {
+    return figure.quantity;
+  }
+
+  @FieldResolver(() => Rate, { description: 'The figure in the comparison\'s period: central value and bounds.' })
+  rate(@Root() figure: ComparedFigure): Rate {
+    return figure.quantity.rateIn(figure.per);
+  }
+
+  @FieldResolver(() => QuantityKind, { description: 'Estimate, target, historical figure or projection.' })
+  kind(@Root() figure: ComparedFigure): QuantityKind {
+    return figure.quantity.kind;
+  }
+
+  @FieldResolver(() => Statement, { description: 'The statement that gives the figure.' })
+  statement(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<Statement> {
+    return statementOf(context, figure);
+  }
+
+  @FieldResolver(() => Speaker, { description: 'Who gave the figure.' })
+  async speaker(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<Speaker> {
+    return (await context.loaders.byId(Speaker).load((await statementOf(context, figure)).speakerId))!;
+  }
+
+  @FieldResolver(() => Role, { nullable: true, description: 'The role the speaker held when giving it; null if none is recorded.' })
+  async speakerRole(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<Role | null> {
+    return findRoleAtStatement(context, await statementOf(context, figure));
+  }
+
+  @FieldResolver(() => VerificationStatus, { description: "Where the statement stands on evidence." })
+  async status(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<VerificationStatus> {
+    return (await statementOf(context, figure)).status;
+  }
+
+  @FieldResolver(() => PartialDate, { description: 'When the figure was given, at the precision known.' })
+  async stated(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<PartialDate> {
+    return (await statementOf(context, figure)).stated;
+  }
+}
+
+@ArgsType()
+class ConflictingFiguresArgs {
+  @Field(() => Int, { defaultValue: 90, description: 'How many days apart (0 to 3660) two statements may be and still conflict; figures for different times need not agree.' })
+  @Min(0)
+  @Max(3660)
+  withinDays: number;
+
+  @Field(() => Int, { defaultValue: 20, description: `How many conflicts at most (1 to ${MAX_PAGE_SIZE}), widest gap first.` })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number;
+}
+
+@Resolver(() => FigureConflict)
+export class FigureConflictResolver {
+  @FieldResolver(() => Statement, { description: 'The statement that gives the other figure.' })
+  async statement(@Root() conflict: FigureConflict, @Ctx() context: Context): Promise<Statement> {
+    return (await context.loaders.byId(Statement).load(conflict.otherStatementId))!;
+  }
+}
+
+@Resolver(() => Statement)
+export class StatementConflictsResolver {
+  @FieldResolver(() => [FigureConflict], {
+    description: "Suggested contradictions: figures of other statements on the same measure and of the same kind (estimate against estimate), both rates, stated within withinDays, whose ranges do not overlap once converted to one period. A suggestion to review, not a verdict; linked tells whether a CONTRADICTS relation already records it.",
+  })
+  conflictingFigures(@Root() statement: Statement, @Args() args: ConflictingFiguresArgs, @Ctx() context: Context): Promise<FigureConflict[]> {
+    return conflictingFigures(context, statement.id, args.withinDays, args.first);
+  }
+}

@@ -1,0 +1,59 @@
+import DataLoader from 'dataloader';
+import type { Context } from '../../graphql/context';
+import { Quantity } from '../quantity/quantity.entity';
+import { FigureConflict } from './figure-comparison.types';
+
+interface ConflictRow {
+  parent: string;
+  figure: string;
+  other: string;
+  otherStatementId: string;
+  gap: number;
+  linked: boolean;
+}
+
+/**
+ * Candidate contradictions for many statements in one SQL statement: figures of other live
+ * statements on the same measure and of the same kind (estimate against estimate, never
+ * against a target), both rates rather than totals, stated within `withinDays` of each
+ * other, whose per-day ranges do not overlap. Widest gap first.
+ */
+const CONFLICTS_SQL = `
+  SELECT k.id AS parent, c.*
+  FROM unnest($1::uuid[]) AS k(id)
+  CROSS JOIN LATERAL (
+    SELECT mine.id AS figure, theirs.id AS other, theirs.statement_id AS "otherStatementId",
+      greatest(mine.per_day_low / nullif(theirs.per_day_high, 0), theirs.per_day_low / nullif(mine.per_day_high, 0))::float8 AS gap,
+      EXISTS (SELECT 1 FROM statement_relation r WHERE r.deleted_at IS NULL AND r.type = 'CONTRADICTS'
+        AND ((r.from_id = me.id AND r.to_id = other.id) OR (r.from_id = other.id AND r.to_id = me.id))) AS linked
+    FROM statement me
+    JOIN quantity mine ON mine.statement_id = me.id AND mine.deleted_at IS NULL AND mine.period <> 'TOTAL'
+    JOIN quantity theirs ON theirs.measure_id = mine.measure_id AND theirs.kind = mine.kind AND theirs.deleted_at IS NULL
+      AND theirs.period <> 'TOTAL' AND theirs.statement_id <> me.id
+      AND (theirs.per_day_low > mine.per_day_high OR theirs.per_day_high < mine.per_day_low)
+    JOIN statement other ON other.id = theirs.statement_id AND other.deleted_at IS NULL
+      AND other.stated_on <= me.stated_until + $2::int AND other.stated_until >= me.stated_on - $2::int
+    WHERE me.id = k.id AND me.deleted_at IS NULL
+    ORDER BY gap DESC NULLS LAST, theirs.id
+    LIMIT $3::int) c
+  ORDER BY k.id, c.gap DESC NULLS LAST, c.other`;
+
+/** The figures that conflict with a statement's own, batched over the statements of a page. */
+export async function conflictingFigures(context: Context, statementId: string, withinDays: number, first: number): Promise<FigureConflict[]> {
+  const loader = context.loaders.get(`conflicts:${withinDays}:${first}`, () =>
+    new DataLoader<string, ConflictRow[]>(async (ids) => {
+      const rows = await context.sql.query<ConflictRow>(CONFLICTS_SQL, [ids, withinDays, first]);
+      return ids.map((id) => rows.filter((row) => row.parent === id));
+    }),
+  );
+  const rows = await loader.load(statementId);
+  const quantities = context.loaders.byId(Quantity);
+  return Promise.all(
+    rows.map(async (row) =>
+      Object.assign(new FigureConflict(), {
+        figure: (await quantities.load(row.figure))!, other: (await quantities.load(row.other))!,
+        gap: Number(row.gap.toPrecision(12)), linked: row.linked, otherStatementId: row.otherStatementId,
+      }),
+    ),
+  );
+}

@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { encodeGlobalId } from '../src/graphql/global-id';
+import { SEED_IDS } from '../src/seed/seed-data';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const COMPARE = /* GraphQL */ `
+  query Compare($measure: String!, $per: TimeUnit, $from: LocalDate, $to: LocalDate, $kind: [QuantityKind!]) {
+    compareFigures(measure: $measure, per: $per, from: $from, to: $to, kind: $kind) {
+      measure { slug }
+      per
+      figures(first: 10) {
+        totalCount
+        nodes { kind status rate { value lower upper } speaker { name } speakerRole { title organization { name } } stated { label } statement { text } }
+      }
+      spreads { kind count lowest highest ratio lowestFigure { speaker { name } } highestFigure { speaker { name } } }
+    }
+  }
+`;
+
+const CONFLICTS = /* GraphQL */ `
+  query Conflicts($id: ID!, $within: Int) {
+    statement(id: $id) {
+      conflictingFigures(withinDays: $within) { gap linked figure { value } other { lower upper } statement { speaker { name } } }
+    }
+  }
+`;
+
+describe('compareFigures and conflictingFigures', () => {
+  let api: TestApp;
+  before(async () => {
+    api = await startTestApp({ seed: true });
+  });
+  after(() => api.close());
+
+  const compare = async (variables: Record<string, unknown>) => {
+    const response = await api.gql(COMPARE, variables);
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    return response.data.compareFigures;
+  };
+
+  it('lines up the seed figures per month, with speaker, role, date and status, and the spread per kind', async () => {
+    const result = await compare({ measure: 'russian-military-deaths' });
+    assert.equal(result.per, 'MONTH');
+    assert.equal(result.figures.totalCount, 4);
+    const figures = Object.fromEntries(result.figures.nodes.map((figure: any) => [`${figure.speaker.name} ${figure.kind}`, figure]));
+    assert.deepEqual(figures['Mark Rutte ESTIMATE'].rate, { value: 22500, lower: 20000, upper: 25000 });
+    assert.deepEqual(figures['Mark Rutte ESTIMATE'].speakerRole, { title: 'Secretary General', organization: { name: 'NATO' } });
+    assert.equal(figures['Mark Rutte ESTIMATE'].stated.label, '2026-01-16');
+    assert.deepEqual(figures['Mykhailo Fedorov ESTIMATE'].rate, { value: 35000, lower: 35000, upper: 35000 });
+    assert.deepEqual(figures['Mykhailo Fedorov TARGET'].rate, { value: 50000, lower: 50000, upper: 50000 });
+    assert.equal(figures['Mykhailo Fedorov TARGET'].status, 'UNVERIFIED');
+    assert.equal(Math.round(figures['Mark Rutte HISTORICAL'].rate.value), 139);
+    assert.deepEqual(result.spreads, [
+      { kind: 'ESTIMATE', count: 2, lowest: 20000, highest: 35000, ratio: 1.75, lowestFigure: { speaker: { name: 'Mark Rutte' } }, highestFigure: { speaker: { name: 'Mykhailo Fedorov' } } },
+      { kind: 'TARGET', count: 1, lowest: 50000, highest: 50000, ratio: 1, lowestFigure: { speaker: { name: 'Mykhailo Fedorov' } }, highestFigure: { speaker: { name: 'Mykhailo Fedorov' } } },
+      { kind: 'HISTORICAL', count: 1, lowest: 138.888888889, highest: 138.888888889, ratio: 1, lowestFigure: { speaker: { name: 'Mark Rutte' } }, highestFigure: { speaker: { name: 'Mark Rutte' } } },
+    ]);
+  });
+
+  it('converts to another period, filters by date and kind, and takes a global id', async () => {
+    const perDay = await compare({ measure: encodeGlobalId('Measure', SEED_IDS.deaths), per: 'DAY', kind: ['ESTIMATE'], from: '2026-01-17' });
+    assert.equal(perDay.figures.totalCount, 1, 'Rutte spoke on the 16th, before from');
+    assert.equal(perDay.spreads.length, 1);
+    assert.equal(Number(perDay.spreads[0].lowest.toFixed(2)), Number((35000 / 30.4375).toFixed(2)));
+    assert.equal(await compare({ measure: 'no-such-measure' }), null);
+    const backwards = await api.gql(COMPARE, { measure: 'russian-military-deaths', from: '2026-02-01', to: '2026-01-01' });
+    assert.equal(backwards.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
+    assert.equal(backwards.errors?.[0].extensions?.fields?.[0].field, 'to');
+  });
+
+  it("flags Fedorov's 35,000 against Rutte's 20,000–25,000, both ways, and nothing for the target or the historical figure", async () => {
+    const conflicts = async (n: number, within?: number) => {
+      const response = await api.gql(CONFLICTS, { id: encodeGlobalId('Statement', SEED_IDS.statement(n)), within });
+      assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+      return response.data.statement.conflictingFigures;
+    };
+    assert.deepEqual(await conflicts(4), [
+      { gap: 1.4, linked: true, figure: { value: 35000 }, other: { lower: 20000, upper: 25000 }, statement: { speaker: { name: 'Mark Rutte' } } },
+    ]);
+    const [fromRutte] = await conflicts(5);
+    assert.equal(fromRutte.statement.speaker.name, 'Mykhailo Fedorov');
+    assert.equal(fromRutte.gap, 1.4);
+    assert.deepEqual(await conflicts(3), [], 'a target is never compared with estimates');
+    assert.deepEqual(await conflicts(7), [], 'a total over nine years is not a current rate');
+    assert.deepEqual(await conflicts(4, 0), [], 'three days apart is more than 0 days');
+  });
+});

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import type { ListDefinition } from '../../graphql/request-loaders';
+import { Statement } from '../statement/statement.entity';
 import { RelationDirection, RelationType, StatementRelation } from './statement-relation.entity';
 
 const MATCH: Record<RelationDirection, string> = {
@@ -37,4 +38,37 @@ export function relationsOfStatement(
     key: JSON.stringify(chosen),
     conditions: (params) => (chosen ? [`t.type = ANY(${params.add(chosen, 'text[]')})`] : []),
   });
+}
+
+/** A relation seen from one of its statements: the statement at the other end, and which way it points. */
+export interface RelatedStatementValue {
+  cursor: string;
+  node: Statement;
+  relation: StatementRelation;
+  direction: RelationDirection;
+}
+
+/** The statements at the other end of a statement's relations, each with its relation. */
+export async function relatedStatements(
+  context: Context,
+  statementId: string,
+  direction: RelationDirection,
+  types: RelationType[] | undefined,
+  args: ConnectionArgs,
+  info: GraphQLResolveInfo,
+): Promise<Omit<ConnectionValue<Statement>, 'edges'> & { edges: RelatedStatementValue[] }> {
+  const page = await relationsOfStatement(context, statementId, direction, types, args, info);
+  const statements = context.loaders.byId(Statement);
+  const edges = await Promise.all(
+    page.edges.map(async ({ cursor, node: relation }) => {
+      const outgoing = relation.fromId === statementId;
+      return {
+        cursor,
+        relation,
+        direction: outgoing ? RelationDirection.OUTGOING : RelationDirection.INCOMING,
+        node: (await statements.load(outgoing ? relation.toId : relation.fromId))!,
+      };
+    }),
+  );
+  return { ...page, edges, nodes: edges.map((edge) => edge.node) };
 }

@@ -15,7 +15,8 @@ import { findByGlobalId } from '../../graphql/node.resolver';
 import { appearancesOfStatement } from '../appearance/appearance.service';
 import { Event } from '../event/event.entity';
 import { quantitiesOfStatement } from '../quantity/quantity.service';
-import { relationsOfStatement } from '../relation/relation.service';
+import { RelatedStatementConnection } from '../relation/related-statement.types';
+import { relatedStatements, relationsOfStatement } from '../relation/relation.service';
 import { RelationDirection, RelationType } from '../relation/statement-relation.entity';
 import { reviewsOfStatement } from '../review/review.service';
 import { Role } from '../role/role.entity';
@@ -82,6 +83,11 @@ export class StatementResolver {
   @FieldResolver(() => StatementRelationConnection, { description: 'Typed links between this claim and others, in either direction.' })
   relations(@Root() statement: Statement, @Args() args: RelationsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     return relationsOfStatement(context, statement.id, args.direction, args.type, args, info);
+  }
+
+  @FieldResolver(() => RelatedStatementConnection, { description: 'The statements this claim is linked to, in either direction, each with the relation (type, note) and its direction.' })
+  related(@Root() statement: Statement, @Args() args: RelationsArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
+    return relatedStatements(context, statement.id, args.direction, args.type, args, info);
   }
 
   @FieldResolver(() => ReviewConnection, { description: "Fact-checkers' verdicts on this claim, newest first." })

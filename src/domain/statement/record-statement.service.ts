@@ -36,7 +36,7 @@ interface ResolvedSpeaker {
  * form, the closest one of the same kind when it is similar enough, or a new one. Two concurrent writers naming the same new speaker meet on the
  * unique speaker_name_key row; the second waits for the first, then reuses its speaker.
  */
-async function resolveSpeaker(manager: EntityManager, actor: Actor, input: SpeakerRefInput): Promise<ResolvedSpeaker> {
+export async function resolveSpeaker(manager: EntityManager, actor: Actor, input: SpeakerRefInput): Promise<ResolvedSpeaker> {
   if (input.id != null) {
     const id = assertGlobalIdOf('Speaker', input.id, 'speaker.id');
     await assertExists(manager, 'speaker', id, 'speaker.id', 'speaker');
@@ -122,47 +122,50 @@ async function resolveSlugs(manager: EntityManager, input: RecordStatementInput)
  * one transaction, with a revision for every row it creates. Any failure leaves nothing
  * behind. With an idempotency key, a repeated call returns the first call's statement.
  */
-export async function recordStatement(dataSource: DataSource, actor: Actor, input: RecordStatementInput, idempotencyKey?: string): Promise<RecordedStatement> {
-  return dataSource.transaction(async (manager) => {
-    if (idempotencyKey != null) {
-      const claimed = await manager.query(
-        "INSERT INTO idempotency_key (actor, key, operation, result) VALUES ($1, $2, 'recordStatement', '{}') ON CONFLICT DO NOTHING RETURNING 1",
-        [actor.name, idempotencyKey],
-      );
-      if (claimed.length === 0) {
-        const [earlier] = await manager.query('SELECT operation, result FROM idempotency_key WHERE actor = $1 AND key = $2', [actor.name, idempotencyKey]);
-        if (earlier.operation !== 'recordStatement') throw new DomainError(ErrorCode.CONFLICT, 'this idempotency key was used for another operation');
-        return { ...earlier.result, replayed: true };
-      }
+export function recordStatement(dataSource: DataSource, actor: Actor, input: RecordStatementInput, idempotencyKey?: string): Promise<RecordedStatement> {
+  return dataSource.transaction((manager) => recordStatementWith(manager, actor, input, idempotencyKey));
+}
+
+/** recordStatement inside a transaction the caller holds, for writes that record more around it. */
+export async function recordStatementWith(manager: EntityManager, actor: Actor, input: RecordStatementInput, idempotencyKey?: string): Promise<RecordedStatement> {
+  if (idempotencyKey != null) {
+    const claimed = await manager.query(
+      "INSERT INTO idempotency_key (actor, key, operation, result) VALUES ($1, $2, 'recordStatement', '{}') ON CONFLICT DO NOTHING RETURNING 1",
+      [actor.name, idempotencyKey],
+    );
+    if (claimed.length === 0) {
+      const [earlier] = await manager.query('SELECT operation, result FROM idempotency_key WHERE actor = $1 AND key = $2', [actor.name, idempotencyKey]);
+      if (earlier.operation !== 'recordStatement') throw new DomainError(ErrorCode.CONFLICT, 'this idempotency key was used for another operation');
+      return { ...earlier.result, replayed: true };
     }
-    const { measures, topics } = await resolveSlugs(manager, input);
-    const speaker = await resolveSpeaker(manager, actor, input.speaker);
-    const eventId = input.event ? await resolveEvent(manager, actor, input.event) : null;
-    const source = input.source ? await resolveSource(manager, actor, input.source) : null;
-    const statementId = await created(manager, actor, 'Statement', 'statement', {
-      text: input.text, mode: input.mode, speaker_id: speaker.id, event_id: eventId,
-      stated_on: spanStart(input.stated), stated_precision: input.stated.precision, language: input.language ?? null, status: input.status,
-    });
-    if (source) {
-      await created(manager, actor, 'Appearance', 'appearance', {
-        statement_id: statementId, source_id: source.id, excerpt: input.source!.excerpt,
-        start_offset: input.source!.startOffset ?? null, end_offset: input.source!.endOffset ?? null,
-      });
-    }
-    for (const [index, quantity] of input.quantities.entries()) {
-      await created(manager, actor, 'Quantity', 'quantity', {
-        statement_id: statementId, measure_id: measures.get(quantity.measure), position: index + 1,
-        value: quantity.value ?? null, lower: quantity.lower ?? null, upper: quantity.upper ?? null, approximate: quantity.approximate,
-        unit: quantity.unit, period: quantity.period, span_length: quantity.spanLength ?? null, span_unit: quantity.spanUnit ?? null, kind: quantity.kind,
-      });
-    }
-    for (const slug of new Set(input.topics)) {
-      await manager.query('INSERT INTO statement_topic (statement_id, topic_id) VALUES ($1, $2)', [statementId, topics.get(slug)]);
-    }
-    const result = { statementId, speakerCreated: speaker.created, speakerMatch: speaker.match, sourceCreated: source?.created ?? false };
-    if (idempotencyKey != null) {
-      await manager.query('UPDATE idempotency_key SET result = $3 WHERE actor = $1 AND key = $2', [actor.name, idempotencyKey, JSON.stringify(result)]);
-    }
-    return { ...result, replayed: false };
+  }
+  const { measures, topics } = await resolveSlugs(manager, input);
+  const speaker = await resolveSpeaker(manager, actor, input.speaker);
+  const eventId = input.event ? await resolveEvent(manager, actor, input.event) : null;
+  const source = input.source ? await resolveSource(manager, actor, input.source) : null;
+  const statementId = await created(manager, actor, 'Statement', 'statement', {
+    text: input.text, mode: input.mode, speaker_id: speaker.id, event_id: eventId,
+    stated_on: spanStart(input.stated), stated_precision: input.stated.precision, language: input.language ?? null, status: input.status,
   });
+  if (source) {
+    await created(manager, actor, 'Appearance', 'appearance', {
+      statement_id: statementId, source_id: source.id, excerpt: input.source!.excerpt,
+      start_offset: input.source!.startOffset ?? null, end_offset: input.source!.endOffset ?? null,
+    });
+  }
+  for (const [index, quantity] of input.quantities.entries()) {
+    await created(manager, actor, 'Quantity', 'quantity', {
+      statement_id: statementId, measure_id: measures.get(quantity.measure), position: index + 1,
+      value: quantity.value ?? null, lower: quantity.lower ?? null, upper: quantity.upper ?? null, approximate: quantity.approximate,
+      unit: quantity.unit, period: quantity.period, span_length: quantity.spanLength ?? null, span_unit: quantity.spanUnit ?? null, kind: quantity.kind,
+    });
+  }
+  for (const slug of new Set(input.topics)) {
+    await manager.query('INSERT INTO statement_topic (statement_id, topic_id) VALUES ($1, $2)', [statementId, topics.get(slug)]);
+  }
+  const result = { statementId, speakerCreated: speaker.created, speakerMatch: speaker.match, sourceCreated: source?.created ?? false };
+  if (idempotencyKey != null) {
+    await manager.query('UPDATE idempotency_key SET result = $3 WHERE actor = $1 AND key = $2', [actor.name, idempotencyKey, JSON.stringify(result)]);
+  }
+  return { ...result, replayed: false };
 }

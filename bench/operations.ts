@@ -45,6 +45,8 @@ export async function loadOperations(pool: Pool): Promise<Operation[]> {
     ['q5-filtered-list', 'Q5FilteredList', 2, { speaker: ['Speaker', subject.speaker] }],
     ['node-lookup', 'NodeLookup', 1, { id: ['Statement', subject.statement] }],
     ['range-filter', 'RangeFilter', 3, { organization: ['Speaker', subject.organization] }],
+    ['search', 'Search', 2, { query: ['', 'ceasefire talks'] }],
+    ['compare-figures', 'CompareFigures', 4, { measure: ['', subject.measure] }],
   ];
   return specs.map(([file, operationName, depth, variables]) => ({
     file,

@@ -78,4 +78,36 @@ export const RAW_QUERIES: Record<string, string> = {
                 AND (fr.started_on IS NULL OR fr.started_on <= t.stated_until) AND (fr.ended_on IS NULL OR fr.ended_on >= t.stated_on)))
             ORDER BY t.stated_on DESC, t.id DESC LIMIT 20) s
       JOIN speaker sp ON sp.id = s.speaker_id))) AS data`,
+
+  Search: `
+    SELECT json_build_object('searchStatements', json_build_object(
+      'totalCount', (SELECT count(*) FROM statement t WHERE t.deleted_at IS NULL AND t.search_document @@ q.query
+        AND t.stated_until >= '2024-01-01' AND t.stated_on <= '2024-03-31'),
+      'edges', (SELECT coalesce(json_agg(json_build_object('rank', h.rank,
+          'snippet', json_build_object('text', ts_headline('english', h.text, q.query, 'MaxWords=30, MinWords=12, MaxFragments=2')),
+          'node', json_build_object('text', h.text, 'stated', json_build_object('label', ${label('h')}), 'speaker', json_build_object('name', sp.name)))
+          ORDER BY h.rank DESC, h.id DESC), '[]')
+        FROM (SELECT t.*, ts_rank(t.search_document, q.query) AS rank FROM statement t
+              WHERE t.deleted_at IS NULL AND t.search_document @@ q.query AND t.stated_until >= '2024-01-01' AND t.stated_on <= '2024-03-31'
+              ORDER BY rank DESC, t.id DESC LIMIT 10) h
+        JOIN speaker sp ON sp.id = h.speaker_id))) AS data
+    FROM (SELECT websearch_to_tsquery('english', $1) AS query) q`,
+
+  CompareFigures: `
+    WITH f AS (
+      SELECT qq.*, s.stated_on, s.stated_until, s.stated_precision, s.speaker_id FROM measure m
+      JOIN quantity qq ON qq.measure_id = m.id AND qq.deleted_at IS NULL AND qq.per_day IS NOT NULL
+      JOIN statement s ON s.id = qq.statement_id AND s.deleted_at IS NULL AND s.stated_until >= '2025-01-01' AND s.stated_on <= '2025-12-31'
+      WHERE m.slug = $1)
+    SELECT json_build_object('compareFigures', json_build_object(
+      'spreads', (SELECT coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'lowest', low, 'highest', high, 'ratio', high / nullif(low, 0)) ORDER BY kind), '[]')
+        FROM (SELECT kind, count(*) AS n, min(per_day_low) * 30.4375 AS low, max(per_day_high) * 30.4375 AS high FROM f GROUP BY kind) k),
+      'figures', json_build_object('totalCount', (SELECT count(*) FROM f), 'nodes', (
+        SELECT coalesce(json_agg(json_build_object('kind', p.kind,
+          'rate', json_build_object('value', p.per_day * 30.4375, 'lower', p.per_day_low * 30.4375, 'upper', p.per_day_high * 30.4375),
+          'stated', json_build_object('label', ${label('p')}), 'speaker', json_build_object('name', sp.name),
+          'speakerRole', (SELECT json_build_object('title', r.title) FROM role r
+            WHERE r.speaker_id = p.speaker_id AND (r.started_on IS NULL OR r.started_on <= p.stated_until) AND (r.ended_on IS NULL OR r.ended_on >= p.stated_on)
+            ORDER BY r.started_on DESC NULLS LAST, r.id LIMIT 1)) ORDER BY p.stated_on DESC, p.id DESC), '[]')
+        FROM (SELECT * FROM f ORDER BY stated_on DESC, id DESC LIMIT 20) p JOIN speaker sp ON sp.id = p.speaker_id)))) AS data`,
 };

@@ -36,7 +36,7 @@ type Query = (text: string, params: unknown[]) => Promise<unknown[]>;
  */
 export async function findSimilarSpeakers(query: Query, name: string, options: { kind?: string; limit: number; /** SELECT list on alias s, id included; the id alone by default. */ columns?: string }): Promise<Array<SpeakerMatchRow & Record<string, unknown>>> {
   const rows = await query(
-    `SELECT ${options.columns ?? 's.id'}, m.name AS "matchedName", m.score::float8 AS score
+    `SELECT ${options.columns ?? 's.id'}, m.name AS "matchedName", round(m.score::numeric, 4)::float8 AS score
      FROM speaker s
      CROSS JOIN LATERAL (
        SELECT n AS name, similarity(claimgraph_fold(n), claimgraph_fold($1)) AS score

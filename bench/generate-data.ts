@@ -16,7 +16,7 @@ export async function ensureDataset(database: Database, statements: number, log:
     log(`dataset of ${statements} statements already loaded`);
     return;
   }
-  const tables = 'review, statement_relation, quantity, statement_topic, appearance, statement, topic, measure, source, event, role, speaker';
+  const tables = 'review, statement_relation, quantity, statement_topic, appearance, statement, topic, measure, source, event, role, speaker_name_key, speaker';
   await database.pool.query(`TRUNCATE ${tables}; DELETE FROM bench.meta`);
   const started = performance.now();
   const written = await generateDataset(database.pool, statements);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { SEED_IDS } from '../src/seed/seed-data';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -84,5 +85,18 @@ describe('compareFigures and conflictingFigures', () => {
     assert.deepEqual(await conflicts(3), [], 'a target is never compared with estimates');
     assert.deepEqual(await conflicts(7), [], 'a total over nine years is not a current rate');
     assert.deepEqual(await conflicts(4, 0), [], 'three days apart is more than 0 days');
+  });
+
+  it("follows a statement's new date (figures keep a copy of it for the index)", async () => {
+    const { secret } = await createApiKey(api.app.database.pool, 'compare-editor', ApiRole.EDITOR);
+    const moved = await api.gql(
+      'mutation ($id: ID!, $input: UpdateStatementInput!) { updateStatement(id: $id, input: $input) { stated { start } } }',
+      { id: encodeGlobalId('Statement', SEED_IDS.statement(5)), input: { stated: { date: '2026-03-02', precision: 'DAY' } } },
+      { key: secret },
+    );
+    assert.equal(moved.errors, undefined, JSON.stringify(moved.errors));
+    const march = await compare({ measure: 'russian-military-deaths', from: '2026-03-01' });
+    assert.deepEqual(march.figures.nodes.map((figure: any) => figure.speaker.name), ['Mark Rutte']);
+    assert.deepEqual(march.spreads.map((spread: any) => [spread.kind, spread.lowest]), [['ESTIMATE', 20000]]);
   });
 });

@@ -38,8 +38,8 @@ export const RAW_QUERIES: Record<string, string> = {
             FROM role r JOIN speaker org ON org.id = r.organization_id
             WHERE r.speaker_id = q.speaker_id AND (r.started_on IS NULL OR r.started_on <= q.stated_until) AND (r.ended_on IS NULL OR r.ended_on >= q.stated_on)
             ORDER BY r.started_on DESC NULLS LAST, r.id LIMIT 1))) ORDER BY q.stated_on DESC, q.id DESC), '[]')
-      FROM (SELECT qq.*, s.stated_on, s.stated_until, s.stated_precision, s.speaker_id FROM quantity qq JOIN statement s ON s.id = qq.statement_id AND s.deleted_at IS NULL
-            WHERE qq.measure_id = m.id ORDER BY s.stated_on DESC, qq.id DESC LIMIT 20) q
+      FROM (SELECT qq.*, s.stated_precision, s.speaker_id FROM quantity qq JOIN statement s ON s.id = qq.statement_id AND s.deleted_at IS NULL
+            WHERE qq.measure_id = m.id AND qq.deleted_at IS NULL ORDER BY qq.stated_on DESC, qq.id DESC LIMIT 20) q
       JOIN speaker sp ON sp.id = q.speaker_id)))) AS data
     FROM measure m WHERE m.slug = $1`,
 
@@ -73,7 +73,7 @@ export const RAW_QUERIES: Record<string, string> = {
           WHERE r.speaker_id = s.speaker_id AND (r.started_on IS NULL OR r.started_on <= s.stated_until) AND (r.ended_on IS NULL OR r.ended_on >= s.stated_on)
           ORDER BY r.started_on DESC NULLS LAST, r.id LIMIT 1)) ORDER BY s.stated_on DESC, s.id DESC), '[]')
       FROM (SELECT * FROM statement t
-            WHERE t.deleted_at IS NULL AND t.stated_until >= '2024-01-01' AND t.stated_on <= '2024-03-31'
+            WHERE t.deleted_at IS NULL AND t.stated_until >= '2024-01-01' AND t.stated_on >= '2024-01-01'::date - 366 AND t.stated_on <= '2024-03-31'
               AND (t.speaker_id = $1 OR EXISTS (SELECT 1 FROM role fr WHERE fr.speaker_id = t.speaker_id AND fr.organization_id = $1
                 AND (fr.started_on IS NULL OR fr.started_on <= t.stated_until) AND (fr.ended_on IS NULL OR fr.ended_on >= t.stated_on)))
             ORDER BY t.stated_on DESC, t.id DESC LIMIT 20) s
@@ -82,22 +82,23 @@ export const RAW_QUERIES: Record<string, string> = {
   Search: `
     SELECT json_build_object('searchStatements', json_build_object(
       'totalCount', (SELECT count(*) FROM statement t WHERE t.deleted_at IS NULL AND t.search_document @@ q.query
-        AND t.stated_until >= '2024-01-01' AND t.stated_on <= '2024-03-31'),
+        AND t.stated_until >= '2024-01-01' AND t.stated_on >= '2024-01-01'::date - 366 AND t.stated_on <= '2024-03-31'),
       'edges', (SELECT coalesce(json_agg(json_build_object('rank', h.rank,
           'snippet', json_build_object('text', ts_headline('english', h.text, q.query, 'MaxWords=30, MinWords=12, MaxFragments=2')),
           'node', json_build_object('text', h.text, 'stated', json_build_object('label', ${label('h')}), 'speaker', json_build_object('name', sp.name)))
           ORDER BY h.rank DESC, h.id DESC), '[]')
         FROM (SELECT t.*, ts_rank(t.search_document, q.query) AS rank FROM statement t
-              WHERE t.deleted_at IS NULL AND t.search_document @@ q.query AND t.stated_until >= '2024-01-01' AND t.stated_on <= '2024-03-31'
+              WHERE t.deleted_at IS NULL AND t.search_document @@ q.query AND t.stated_until >= '2024-01-01' AND t.stated_on >= '2024-01-01'::date - 366 AND t.stated_on <= '2024-03-31'
               ORDER BY rank DESC, t.id DESC LIMIT 10) h
         JOIN speaker sp ON sp.id = h.speaker_id))) AS data
     FROM (SELECT websearch_to_tsquery('english', $1) AS query) q`,
 
   CompareFigures: `
     WITH f AS (
-      SELECT qq.*, s.stated_on, s.stated_until, s.stated_precision, s.speaker_id FROM measure m
+      SELECT qq.*, s.stated_precision, s.speaker_id FROM measure m
       JOIN quantity qq ON qq.measure_id = m.id AND qq.deleted_at IS NULL AND qq.per_day IS NOT NULL
-      JOIN statement s ON s.id = qq.statement_id AND s.deleted_at IS NULL AND s.stated_until >= '2025-01-01' AND s.stated_on <= '2025-12-31'
+        AND qq.stated_until >= '2025-01-01' AND qq.stated_on >= '2025-01-01'::date - 366 AND qq.stated_on <= '2025-12-31'
+      JOIN statement s ON s.id = qq.statement_id AND s.deleted_at IS NULL
       WHERE m.slug = $1)
     SELECT json_build_object('compareFigures', json_build_object(
       'spreads', (SELECT coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'lowest', low, 'highest', high, 'ratio', high / nullif(low, 0)) ORDER BY kind), '[]')

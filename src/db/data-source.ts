@@ -7,6 +7,7 @@ import { WritesAuthHistory1764200000000 } from './migrations/1764200000000-write
 import { LiveStatementIndexes1764210000000 } from './migrations/1764210000000-live-statement-indexes';
 import { StatementForeignKeyIndexes1764220000000 } from './migrations/1764220000000-statement-foreign-key-indexes';
 import { SearchAndMatching1764230000000 } from './migrations/1764230000000-search-and-matching';
+import { FigureDates1764240000000 } from './migrations/1764240000000-figure-dates';
 
 export const migrations = [
   InitialSchema1764180000000,
@@ -15,6 +16,7 @@ export const migrations = [
   LiveStatementIndexes1764210000000,
   StatementForeignKeyIndexes1764220000000,
   SearchAndMatching1764230000000,
+  FigureDates1764240000000,
 ];
 
 /**

@@ -76,3 +76,13 @@ export class PartialDate {
     return Object.assign(new PartialDate(), { start, end, precision });
   }
 }
+
+/**
+ * SQL conditions for "the span of `alias`.stated_on..stated_until ends on or after `day`"
+ * (a placeholder or SQL date). The second is implied by the first (no span is longer than
+ * a year) but bounds stated_on from below, so an index on stated_on reads a range, not
+ * everything before the end of the filter.
+ */
+export function spanEndsOnOrAfter(alias: string, day: string): string[] {
+  return [`${alias}.stated_until >= ${day}`, `${alias}.stated_on >= ${day} - 366`];
+}

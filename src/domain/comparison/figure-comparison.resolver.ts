@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Max, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, MAX_PAGE_SIZE } from '../../graphql/connection';
+import { ConnectionArgs, MAX_PAGE_SIZE, selectsField } from '../../graphql/connection';
 import { ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { DomainError } from '../../graphql/errors';
@@ -11,7 +11,7 @@ import { Role } from '../role/role.entity';
 import { findRoleAtStatement } from '../role/role.service';
 import { Speaker } from '../speaker/speaker.entity';
 import { Statement, VerificationStatus } from '../statement/statement.entity';
-import { comparedFigures, figureSpreads, findMeasure } from './figure-comparison.service';
+import { comparedFigures, figureSpreads, openComparison, spreadFigure } from './figure-comparison.service';
 import { CompareFiguresArgs, ComparedFigure, FigureComparison, FigureConflict, FigureSpread } from './figure-comparison.types';
 import { conflictingFigures } from './figure-conflicts.service';
 
@@ -26,11 +26,9 @@ export class FigureComparisonResolver {
     nullable: true,
     description: 'Lines up every figure given on a measure in one period (per month by default), with who gave it, in what role and when, and the spread between them, estimates and targets kept apart. Null when no measure has that slug or id.',
   })
-  async compareFigures(@Args() args: CompareFiguresArgs, @Ctx() context: Context): Promise<FigureComparison | null> {
+  compareFigures(@Args() args: CompareFiguresArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<FigureComparison | null> {
     if (args.from && args.to && args.from > args.to) throw DomainError.badInput('to', 'must not be before from');
-    const measure = await findMeasure(context, args.measure);
-    if (!measure) return null;
-    return Object.assign(new FigureComparison(), { measure, per: args.per, from: args.from ?? null, to: args.to ?? null, kinds: args.kind?.length ? [...args.kind] : null });
+    return openComparison(context, args, selectsField(info, 'spreads'));
   }
 
   @FieldResolver(() => ComparedFigureConnection, { description: 'The figures, newest statement first.' })
@@ -41,6 +39,19 @@ export class FigureComparisonResolver {
   @FieldResolver(() => [FigureSpread], { description: 'One spread per kind of figure present (ESTIMATE, TARGET, HISTORICAL, PROJECTION, in that order), over all the figures, not just a page.' })
   spreads(@Root() comparison: FigureComparison, @Ctx() context: Context): Promise<FigureSpread[]> {
     return figureSpreads(context, comparison);
+  }
+}
+
+@Resolver(() => FigureSpread)
+export class FigureSpreadResolver {
+  @FieldResolver(() => ComparedFigure, { description: 'The figure that gives the lowest bound.' })
+  lowestFigure(@Root() spread: FigureSpread, @Ctx() context: Context): Promise<ComparedFigure> {
+    return spreadFigure(context, spread, spread.lowestId);
+  }
+
+  @FieldResolver(() => ComparedFigure, { description: 'The figure that gives the highest bound.' })
+  highestFigure(@Root() spread: FigureSpread, @Ctx() context: Context): Promise<ComparedFigure> {
+    return spreadFigure(context, spread, spread.highestId);
   }
 }
 

@@ -1,38 +1,34 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { SqlParams } from '../../db/sql-session';
+import { spanEndsOnOrAfter } from '../common/partial-date';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { parseGlobalId } from '../../graphql/global-id';
-import { findByGlobalId } from '../../graphql/node.resolver';
+import { assertGlobalIdOf, parseGlobalId } from '../../graphql/global-id';
+import { hydrate, selectList } from '../../db/entity-rows';
 import type { ListDefinition } from '../../graphql/request-loaders';
 import { Measure } from '../measure/measure.entity';
-import { findMeasureBySlug } from '../measure/measure.service';
 import { Quantity, QuantityKind } from '../quantity/quantity.entity';
 import { DAYS_IN } from '../quantity/time-unit';
-import { ComparedFigure, FigureComparison, FigureSpread } from './figure-comparison.types';
-
-/** The measure named by slug or global id; null when there is none. */
-export function findMeasure(context: Context, measure: string): Promise<Measure | null> {
-  return parseGlobalId(measure)?.typeName === 'Measure' ? findByGlobalId(context, Measure, measure, 'measure') : findMeasureBySlug(context, measure);
-}
+import { CompareFiguresArgs, ComparedFigure, FigureComparison, FigureSpread } from './figure-comparison.types';
 
 const COMPARED: ListDefinition<Quantity> = {
   name: 'FigureComparison.figures',
   entity: Quantity,
   from: 'quantity t JOIN statement s ON s.id = t.statement_id AND s.deleted_at IS NULL',
+  // The figure's own copy of its statement's date, so the index on (measure, date) serves the order.
   order: [
-    { expr: 's.stated_on', type: 'date' },
+    { expr: 't.stated_on', type: 'date' },
     { expr: 't.id', type: 'uuid' },
   ],
   descending: true,
   parentMatch: 't.measure_id = k.id',
 };
 
-/** Conditions on quantity t and its statement s for the comparison's date range and kinds. */
+/** Conditions on quantity t for the comparison's date range (its copy of the statement's dates) and kinds. */
 function comparisonConditions(comparison: FigureComparison, params: SqlParams): string[] {
   const conditions = ['t.per_day IS NOT NULL'];
-  if (comparison.from) conditions.push(`s.stated_until >= ${params.add(comparison.from, 'date')}`);
-  if (comparison.to) conditions.push(`s.stated_on <= ${params.add(comparison.to, 'date')}`);
+  if (comparison.from) conditions.push(...spanEndsOnOrAfter('t', params.add(comparison.from, 'date')));
+  if (comparison.to) conditions.push(`t.stated_on <= ${params.add(comparison.to, 'date')}`);
   if (comparison.kinds) conditions.push(`t.kind = ANY(${params.add(comparison.kinds, 'text[]')})`);
   return conditions;
 }
@@ -53,36 +49,81 @@ export async function comparedFigures(context: Context, comparison: FigureCompar
 
 const KIND_ORDER = Object.values(QuantityKind);
 
+interface SpreadRow {
+  kind: QuantityKind;
+  count: number;
+  low: number;
+  high: number;
+  lowest: string;
+  highest: string;
+}
+
 /**
- * One spread per kind over every figure of the comparison (not just a page), in one
- * statement: count, lowest lower bound and highest upper bound with the figures that give them.
+ * One row per kind over every figure of the comparison (not just a page): count, lowest
+ * lower bound and highest upper bound per day, with the figures that give them, as JSON.
+ * `measure` is the SQL expression of the measure's id.
  */
-export async function figureSpreads(context: Context, comparison: FigureComparison): Promise<FigureSpread[]> {
-  const params = new SqlParams();
+function spreadsSql(comparison: FigureComparison, params: SqlParams, measure: string): string {
   const conditions = comparisonConditions(comparison, params);
-  const measure = params.add(comparison.measure.id, 'uuid');
-  const rows = await context.sql.query<{ kind: QuantityKind; count: number; low: number; high: number; lowest: string; highest: string }>(
-    `SELECT t.kind, count(*)::int AS count, min(t.per_day_low) AS low, max(t.per_day_high) AS high,
-       (array_agg(t.id ORDER BY t.per_day_low, s.stated_on DESC, t.id))[1] AS lowest,
-       (array_agg(t.id ORDER BY t.per_day_high DESC, s.stated_on DESC, t.id))[1] AS highest
-     FROM quantity t JOIN statement s ON s.id = t.statement_id AND s.deleted_at IS NULL
-     WHERE t.deleted_at IS NULL AND t.measure_id = ${measure} AND ${conditions.join(' AND ')}
-     GROUP BY t.kind`,
-    params.values,
-  );
-  const quantities = context.loaders.byId(Quantity);
+  return `(SELECT coalesce(json_agg(k), '[]') FROM (
+      SELECT t.kind, count(*)::int AS count, min(t.per_day_low) AS low, max(t.per_day_high) AS high,
+        (array_agg(t.id ORDER BY t.per_day_low, t.stated_on DESC, t.id))[1] AS lowest,
+        (array_agg(t.id ORDER BY t.per_day_high DESC, t.stated_on DESC, t.id))[1] AS highest
+      FROM quantity t JOIN statement s ON s.id = t.statement_id AND s.deleted_at IS NULL
+      WHERE t.deleted_at IS NULL AND t.measure_id = ${measure} AND ${conditions.join(' AND ')}
+      GROUP BY t.kind) k)`;
+}
+
+function toSpreads(comparison: FigureComparison, rows: SpreadRow[]): FigureSpread[] {
   const days = DAYS_IN[comparison.per];
-  const spreads = await Promise.all(
-    rows.map(async (row) => {
-      const [lowest, highest] = await Promise.all([quantities.load(row.lowest), quantities.load(row.highest)]);
+  return rows
+    .map((row) => {
       const low = Quantity.scale(row.low, days)!;
       const high = Quantity.scale(row.high, days)!;
       return Object.assign(new FigureSpread(), {
         kind: row.kind, count: row.count, lowest: low, highest: high,
         ratio: low > 0 ? Number((high / low).toPrecision(12)) : null,
-        lowestFigure: figureOf(comparison, lowest!), highestFigure: figureOf(comparison, highest!),
+        lowestId: row.lowest, highestId: row.highest, per: comparison.per,
       });
-    }),
+    })
+    .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+}
+
+/**
+ * The comparison on the measure named by slug or global id, or null when there is none.
+ * With `withSpreads` the spreads are read in the same statement as the measure.
+ */
+export async function openComparison(context: Context, args: CompareFiguresArgs, withSpreads: boolean): Promise<FigureComparison | null> {
+  const comparison = Object.assign(new FigureComparison(), {
+    per: args.per, from: args.from ?? null, to: args.to ?? null, kinds: args.kind?.length ? [...args.kind] : null,
+  });
+  const params = new SqlParams();
+  const match = parseGlobalId(args.measure)?.typeName === 'Measure'
+    ? `m.id = ${params.add(assertGlobalIdOf('Measure', args.measure, 'measure'), 'uuid')}`
+    : `m.slug = ${params.add(args.measure, 'text')}`;
+  const spreads = withSpreads ? `, ${spreadsSql(comparison, params, 'm.id')} AS "__spreads"` : '';
+  const [row] = await context.sql.query<Record<string, unknown>>(
+    `SELECT ${selectList(context.loaders.dataSource, Measure, 'm')}${spreads} FROM measure m WHERE ${match} AND m.deleted_at IS NULL`,
+    params.values,
   );
-  return spreads.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  if (!row) return null;
+  const { __spreads: spreadRows, ...measure } = row;
+  comparison.measure = hydrate(Measure, measure);
+  if (withSpreads) comparison.spreads = toSpreads(comparison, spreadRows as SpreadRow[]);
+  return comparison;
+}
+
+/** The spreads, read now unless the comparison was opened with them. */
+export async function figureSpreads(context: Context, comparison: FigureComparison): Promise<FigureSpread[]> {
+  if (comparison.spreads) return comparison.spreads;
+  const params = new SqlParams();
+  const sql = spreadsSql(comparison, params, params.add(comparison.measure.id, 'uuid'));
+  const [row] = await context.sql.query<{ spreads: SpreadRow[] }>(`SELECT ${sql} AS spreads`, params.values);
+  return toSpreads(comparison, row.spreads);
+}
+
+/** A figure of a spread, read by id (batched with the other spreads'). */
+export async function spreadFigure(context: Context, spread: FigureSpread, id: string): Promise<ComparedFigure> {
+  const quantity = (await context.loaders.byId(Quantity).load(id))!;
+  return Object.assign(new ComparedFigure(), { quantity, per: spread.per });
 }

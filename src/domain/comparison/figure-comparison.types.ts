@@ -29,11 +29,10 @@ export class FigureSpread {
   @Field(() => Float, { nullable: true, description: 'highest / lowest: 1.75 means the highest figure is 75 % above the lowest; null when lowest is 0 or less.' })
   ratio: number | null;
 
-  @Field(() => ComparedFigure, { description: 'The figure that gives the lowest bound.' })
-  lowestFigure: ComparedFigure;
-
-  @Field(() => ComparedFigure, { description: 'The figure that gives the highest bound.' })
-  highestFigure: ComparedFigure;
+  /** Read by the resolver only when lowestFigure or highestFigure is selected. */
+  lowestId: string;
+  highestId: string;
+  per: TimeUnit;
 }
 
 /** What compareFigures resolves to; figures and spreads are read when selected. */
@@ -52,6 +51,9 @@ export class FigureComparison {
   to: string | null;
 
   kinds: QuantityKind[] | null;
+
+  /** Set when compareFigures read them with the measure. */
+  spreads?: FigureSpread[];
 }
 
 @ArgsType()

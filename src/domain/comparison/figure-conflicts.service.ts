@@ -31,8 +31,9 @@ const CONFLICTS_SQL = `
     JOIN quantity theirs ON theirs.measure_id = mine.measure_id AND theirs.kind = mine.kind AND theirs.deleted_at IS NULL
       AND theirs.period <> 'TOTAL' AND theirs.statement_id <> me.id
       AND (theirs.per_day_low > mine.per_day_high OR theirs.per_day_high < mine.per_day_low)
+      AND theirs.stated_on <= me.stated_until + $2::int AND theirs.stated_until >= me.stated_on - $2::int
+      AND theirs.stated_on >= me.stated_on - $2::int - 366
     JOIN statement other ON other.id = theirs.statement_id AND other.deleted_at IS NULL
-      AND other.stated_on <= me.stated_until + $2::int AND other.stated_until >= me.stated_on - $2::int
     WHERE me.id = k.id AND me.deleted_at IS NULL
     ORDER BY gap DESC NULLS LAST, theirs.id
     LIMIT $3::int) c

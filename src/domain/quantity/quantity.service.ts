@@ -19,8 +19,9 @@ const ON_MEASURE: ListDefinition<Quantity> = {
   name: 'Measure.quantities',
   entity: Quantity,
   from: 'quantity t JOIN statement s ON s.id = t.statement_id AND s.deleted_at IS NULL',
+  // The figure's copy of its statement's date: the index on (measure, date) serves the order.
   order: [
-    { expr: 's.stated_on', type: 'date' },
+    { expr: 't.stated_on', type: 'date' },
     { expr: 't.id', type: 'uuid' },
   ],
   descending: true,

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { SqlParams } from '../../db/sql-session';
+import { spanEndsOnOrAfter } from '../common/partial-date';
 import type { ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { DomainError } from '../../graphql/errors';
@@ -76,7 +77,7 @@ export function filterConditions(filter: DecodedFilter, params: SqlParams): stri
   if (filter.event) conditions.push(`t.event_id = ${params.add(filter.event, 'uuid')}`);
   if (filter.status) conditions.push(`t.status = ANY(${params.add(filter.status, 'text[]')})`);
   if (filter.mode) conditions.push(`t.mode = ${params.add(filter.mode, 'text')}`);
-  if (filter.statedFrom) conditions.push(`t.stated_until >= ${params.add(filter.statedFrom, 'date')}`);
+  if (filter.statedFrom) conditions.push(...spanEndsOnOrAfter('t', params.add(filter.statedFrom, 'date')));
   if (filter.statedTo) conditions.push(`t.stated_on <= ${params.add(filter.statedTo, 'date')}`);
   if (filter.source) {
     conditions.push(`EXISTS (SELECT 1 FROM appearance fa WHERE fa.statement_id = t.id AND fa.deleted_at IS NULL AND fa.source_id = ${params.add(filter.source, 'uuid')})`);

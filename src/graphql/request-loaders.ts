@@ -70,7 +70,8 @@ export class RequestLoaders {
 
   /**
    * One page of `list` for `parentId` (null for a root list). Pages asked for with the same
-   * arguments by sibling parents are read together in one statement.
+   * arguments by sibling parents are read together in one statement. The total is counted
+   * only when selected, and not at all when the caller passes `knownTotal`.
    */
   async connection<T extends ObjectLiteral>(
     list: ListDefinition<T>,
@@ -78,9 +79,11 @@ export class RequestLoaders {
     parentId: string | null,
     info: GraphQLResolveInfo,
     filter: ListFilter = NO_FILTER,
+    knownTotal?: number,
   ): Promise<ConnectionValue<T>> {
     const window = pageWindow(args, list.order);
-    const withTotal = selectsField(info, 'totalCount');
+    // A caller that already knows the total (e.g. from an aggregate it ran anyway) saves the count.
+    const withTotal = knownTotal === undefined && selectsField(info, 'totalCount');
     const key = `page:${list.name}:${JSON.stringify(window)}:${withTotal}:${filter.key}`;
     const loader = this.get(key, () =>
       new DataLoader<string, PageRows<T>>(async (parentIds) => {
@@ -100,6 +103,6 @@ export class RequestLoaders {
       }),
     );
     const page = await loader.load(parentId ?? ROOT_KEY);
-    return toConnection(page, (row) => hydrate(list.entity, row));
+    return toConnection(knownTotal === undefined ? page : { ...page, totalCount: knownTotal }, (row) => hydrate(list.entity, row));
   }
 }

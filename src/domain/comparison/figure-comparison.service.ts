@@ -42,7 +42,9 @@ const figureOf = (comparison: FigureComparison, quantity: Quantity): ComparedFig
 
 /** The comparison's figures, newest statement first, paged like any connection. */
 export async function comparedFigures(context: Context, comparison: FigureComparison, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<ComparedFigure>> {
-  const page = await context.loaders.connection(COMPARED, args, comparison.measure.id, info, filterOf(comparison));
+  // The spreads count every figure of the comparison by kind: their sum is the total.
+  const total = comparison.spreads?.reduce((sum, spread) => sum + spread.count, 0);
+  const page = await context.loaders.connection(COMPARED, args, comparison.measure.id, info, filterOf(comparison), total);
   const nodes = page.nodes.map((quantity) => figureOf(comparison, quantity));
   return { ...page, nodes, edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: nodes[index] })) };
 }

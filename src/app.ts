@@ -31,7 +31,7 @@ export async function startAppOn(database: Database, config: Config, logDestinat
   });
   const server = createHttpServer(apollo, database, {
     production: config.production, readsRequireKey: config.readsRequireKey, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes,
-    logger, metrics,
+    webPages: config.playground, logger, metrics,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -27,6 +27,8 @@ export interface Config {
   logLevel: string;
   /** Whether clients may introspect the schema (playgrounds and code generators need it). */
   introspection: boolean;
+  /** Serve the GraphiQL playground (/playground, and GET /graphql from a browser) and the claims explorer (/explore). */
+  playground: boolean;
   /** Browser origins allowed to call the API (CORS); empty allows none. */
   corsOrigins: string[];
   /** Bytes the automatic persisted queries cache may hold. */
@@ -58,6 +60,7 @@ export const CONFIG_VARIABLES = [
   { name: 'SHUTDOWN_TIMEOUT_MS', default: '10000', meaning: 'How long SIGTERM/SIGINT waits for requests in flight.' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'Level of the JSON logs (trace, debug, info, warn, error, fatal, silent).' },
   { name: 'INTROSPECTION', default: 'true, false in production', meaning: 'Whether clients may introspect the schema.' },
+  { name: 'PLAYGROUND', default: 'true, false in production', meaning: 'Serve the GraphiQL playground at /playground (and on GET /graphql from a browser) and the claims explorer at /explore. The playground needs INTROSPECTION.' },
   { name: 'CORS_ORIGINS', default: '(none)', meaning: 'Comma-separated browser origins allowed to call the API, e.g. https://app.example.org.' },
   { name: 'PERSISTED_QUERY_CACHE_BYTES', default: '10485760', meaning: 'Size bound of the automatic persisted queries cache.' },
   { name: 'DATABASE_REPLICA_URLS', default: '(none)', meaning: 'Comma-separated read replicas of DATABASE_URL; reads use the first, writes and migrations the primary.' },
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),
+    playground: flag(env, 'PLAYGROUND', env.NODE_ENV !== 'production'),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     persistedQueryCacheBytes: integer(env, 'PERSISTED_QUERY_CACHE_BYTES', 10 * 1024 * 1024, 0, 2 ** 31),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),

@@ -25,6 +25,22 @@ describe('production mode', () => {
     assert.deepEqual((await development.gql(INTROSPECT)).data, { __schema: { queryType: { name: 'Query' } } });
   });
 
+  it('serves no playground or explorer (served in development, also on GET /graphql to a browser)', async () => {
+    const page = (app: TestApp, path: string, accept = 'text/html') => fetch(new URL(path, app.app.url), { headers: { accept } });
+    for (const path of ['/playground', '/explore', '/playground/assets/playground.js']) {
+      assert.equal((await page(production, path)).status, 404, path);
+      const served = await page(development, path);
+      assert.equal(served.status, 200, path);
+      assert.match(served.headers.get('content-type') ?? '', path.endsWith('.js') ? /javascript/ : /html/);
+    }
+    const browserOnGraphql = await page(development, '/graphql');
+    assert.match(await browserOnGraphql.text(), /<title>Claimgraph playground<\/title>/);
+    const productionGraphql = await page(production, '/graphql');
+    assert.doesNotMatch(await productionGraphql.text(), /<html/);
+    assert.equal((await page(development, '/playground/assets/..%2Fassets%2Fplayground.js')).status, 404, 'no path tricks');
+    assert.equal((await page(development, '/playground/')).headers.get('location'), null, 'fetch follows the redirect to /playground');
+  });
+
   it('answers CORS preflights for the allowed origins only', async () => {
     const preflight = (origin: string) =>
       fetch(production.app.url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });

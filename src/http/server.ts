@@ -8,6 +8,7 @@ import { DomainError, ErrorCode } from '../graphql/errors';
 import { isReady, type Database } from '../db/database';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
+import { sendPlayground, serveWebPage, wantsPlayground } from './web-pages';
 import { createContext, type Context } from '../graphql/context';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -82,6 +83,8 @@ async function handleGraphQL(
 
 export interface ServerOptions {
   production: boolean;
+  /** Whether /playground, /explore and the playground on GET /graphql are served. */
+  webPages: boolean;
   readsRequireKey: boolean;
   corsOrigins: string[];
   maxBodyBytes: number;
@@ -103,7 +106,7 @@ async function authenticateRequest(database: Database, authorization: string | u
   }
 }
 
-/** The HTTP server: GraphQL at /graphql, liveness and readiness probes. */
+/** The HTTP server: GraphQL at /graphql, liveness and readiness probes, metrics, and the playground and explorer pages. */
 export function createHttpServer(apollo: ApolloServer<Context>, database: Database, options: ServerOptions): http.Server {
   const allowOrigins = cors({
     origin: options.corsOrigins,
@@ -120,8 +123,10 @@ export function createHttpServer(apollo: ApolloServer<Context>, database: Databa
   function route(request: http.IncomingMessage, response: http.ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const handle = async () => {
+      if (options.webPages && serveWebPage(request, response, url)) return;
       switch (url.pathname) {
         case GRAPHQL_PATH:
+          if (options.webPages && wantsPlayground(request, url)) return sendPlayground(response);
           return handleGraphQL(apollo, database, request, response, url, options);
         case '/metrics':
           response.writeHead(200, { 'content-type': options.metrics.registry.contentType });

@@ -32,6 +32,7 @@ export async function startTestApp(options: {
     ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: options.seed, databaseUrl: database.url, readsRequireKey: options.readsRequireKey ?? false,
     production: options.production ?? false,
     introspection: !options.production,
+    playground: !options.production,
     corsOrigins: options.corsOrigins ?? [],
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
     logLevel: 'silent',

@@ -21,4 +21,5 @@ EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Migrations run at start; the reference article is seeded when the database is empty.
-CMD ["node", "dist/src/main.js"]
+# Node flags: src/node-flags.ts says why.
+CMD ["node", "--max-semi-space-size=64", "dist/src/main.js"]

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../src/node-flags';
 import { findFreePort } from '../src/db/embedded-postgres';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -25,7 +26,7 @@ interface TargetSpec {
 export function claimgraphTarget(databaseUrl: string): TargetSpec {
   return {
     name: 'Claimgraph',
-    command: [process.execPath, path.join(ROOT, 'dist/src/main.js')],
+    command: [process.execPath, ...SERVER_NODE_FLAGS, path.join(ROOT, 'dist/src/main.js')],
     cwd: ROOT,
     env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production', SEED_ON_START: 'false', DB_POOL_SIZE: '10', HOST: '127.0.0.1' },
   };

@@ -115,21 +115,43 @@ export function pageWindow(args: ConnectionArgs, order: OrderKey[]): PageWindow 
   return window;
 }
 
-/** Shapes page rows into a connection, mapping each row to its node. */
-export function toConnection<Row, T>(page: PageRows<Row>, toNode: (row: Row) => T): ConnectionValue<T> {
-  const nodes = page.rows.map(toNode);
-  const cursors = page.cursors.map(encodeCursor);
-  return {
-    nodes,
-    edges: nodes.map((node, index) => ({ node, cursor: cursors[index] })),
-    pageInfo: {
+/**
+ * A page as a connection. Cursors are encoded only for what is read: `edges` builds them
+ * on first access (a client that selects `nodes` never pays for them), pageInfo encodes
+ * just the first and the last.
+ */
+export class PageConnection<T> implements ConnectionValue<T> {
+  private built?: Array<Edge<T>>;
+  readonly pageInfo: PageInfo;
+
+  constructor(
+    readonly nodes: T[],
+    private readonly cursors: CursorValues[],
+    page: { hasNextPage: boolean; hasPreviousPage: boolean },
+    readonly totalCount: number | null,
+  ) {
+    this.pageInfo = {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: cursors[0] ?? null,
-      endCursor: cursors[cursors.length - 1] ?? null,
-    },
-    totalCount: page.totalCount,
-  };
+      startCursor: cursors.length ? encodeCursor(cursors[0]) : null,
+      endCursor: cursors.length ? encodeCursor(cursors[cursors.length - 1]) : null,
+    };
+  }
+
+  get edges(): Array<Edge<T>> {
+    this.built ??= this.nodes.map((node, index) => ({ node, cursor: encodeCursor(this.cursors[index]) }));
+    return this.built;
+  }
+
+  /** The same page with each node replaced, cursors kept. */
+  map<U>(toNode: (node: T) => U): PageConnection<U> {
+    return new PageConnection(this.nodes.map(toNode), this.cursors, this.pageInfo, this.totalCount);
+  }
+}
+
+/** Shapes page rows into a connection, mapping each row to its node. */
+export function toConnection<Row, T>(page: PageRows<Row>, toNode: (row: Row) => T): PageConnection<T> {
+  return new PageConnection(page.rows.map(toNode), page.cursors, page, page.totalCount);
 }
 
 function selects(selectionSet: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo): boolean {

@@ -4,7 +4,7 @@ import type { DataSource, ObjectLiteral } from 'typeorm';
 import { EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
 import { OrderKey, PageRows, readPages } from '../db/keyset-page';
 import { SqlParams, SqlSession } from '../db/sql-session';
-import { ConnectionArgs, ConnectionValue, pageWindow, selectsField, toConnection } from './connection';
+import { ConnectionArgs, pageWindow, selectsField, toConnection, type PageConnection } from './connection';
 
 /** A list that can be paged, at the root or under a parent. */
 export interface ListDefinition<T extends ObjectLiteral> {
@@ -80,7 +80,7 @@ export class RequestLoaders {
     info: GraphQLResolveInfo,
     filter: ListFilter = NO_FILTER,
     knownTotal?: number,
-  ): Promise<ConnectionValue<T>> {
+  ): Promise<PageConnection<T>> {
     const window = pageWindow(args, list.order);
     // A caller that already knows the total (e.g. from an aggregate it ran anyway) saves the count.
     const withTotal = knownTotal === undefined && selectsField(info, 'totalCount');

@@ -45,8 +45,7 @@ export async function comparedFigures(context: Context, comparison: FigureCompar
   // The spreads count every figure of the comparison by kind: their sum is the total.
   const total = comparison.spreads?.reduce((sum, spread) => sum + spread.count, 0);
   const page = await context.loaders.connection(COMPARED, args, comparison.measure.id, info, filterOf(comparison), total);
-  const nodes = page.nodes.map((quantity) => figureOf(comparison, quantity));
-  return { ...page, nodes, edges: page.edges.map((edge, index) => ({ cursor: edge.cursor, node: nodes[index] })) };
+  return page.map((quantity) => figureOf(comparison, quantity));
 }
 
 const KIND_ORDER = Object.values(QuantityKind);

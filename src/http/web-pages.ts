@@ -53,7 +53,7 @@ export function sendPlayground(response: http.ServerResponse): void {
  */
 export function serveWebPage(request: http.IncomingMessage, response: http.ServerResponse, url: URL): boolean {
   const [, page, folder, file, ...rest] = url.pathname.split('/') as [string, Page, string?, string?, ...string[]];
-  if (!PAGES.includes(page) || request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (!PAGES.includes(page) || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
   if (folder === undefined) {
     send(response, path.join(WEB_ROOT, page, 'index.html'));
   } else if (folder === '' && file === undefined) {

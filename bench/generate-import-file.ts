@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { parseArgs } from 'node:util';
 import { Random } from './random';
 
 /**
@@ -8,9 +9,9 @@ import { Random } from './random';
  * node dist/bench/generate-import-file.js --lines 1000000 --out /tmp/claims.jsonl
  */
 async function main(): Promise<void> {
-  const argument = (name: string) => process.argv[process.argv.indexOf(`--${name}`) + 1];
-  const lines = Number(argument('lines') ?? 1000);
-  const out = createWriteStream(argument('out') ?? '/dev/stdout');
+  const { values } = parseArgs({ options: { lines: { type: 'string', default: '1000' }, out: { type: 'string', default: '/dev/stdout' } } });
+  const lines = Number(values.lines);
+  const out = createWriteStream(values.out);
   const random = new Random(7);
   const measure = { slug: 'import-bench-figure', label: 'Import benchmark figure', unit: 'units' };
   for (let n = 0; n < lines; n += 1) {

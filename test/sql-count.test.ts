@@ -59,6 +59,59 @@ const QUESTIONS: Array<{ name: string; depth: number; query: string; variables: 
       }`,
     variables: (n) => ({ n, organization: encodeGlobalId('Speaker', fixtureId(1, 0)) }),
   },
+  {
+    name: 'search -> hits -> speaker -> roles',
+    depth: 3,
+    query: /* GraphQL */ `
+      query Search($n: Int) {
+        searchStatements(query: "fixture statement", first: $n, filter: { statedFrom: "2024-01-05" }) {
+          totalCount edges { rank snippet { text } node { text speaker { name roles { nodes { title } } } } }
+        }
+      }`,
+    variables: (n) => ({ n }),
+  },
+  {
+    name: 'compareFigures -> figures -> statement -> speaker and role, beside the spreads',
+    depth: 4,
+    query: /* GraphQL */ `
+      query Compare($n: Int) {
+        compareFigures(measure: "measure-2", from: "2024-01-10") {
+          spreads { kind count lowest highest ratio }
+          figures(first: $n) { totalCount nodes { rate { value } stated { label } speaker { name } speakerRole { title } } }
+        }
+      }`,
+    variables: (n) => ({ n }),
+  },
+  {
+    name: 'compareFigures -> spreads -> the figures at their bounds -> statement -> speaker',
+    depth: 3,
+    query: /* GraphQL */ `
+      query CompareBounds($n: Int) {
+        compareFigures(measure: "measure-2", from: "2024-01-10") {
+          spreads { kind lowestFigure { speaker { name } status } highestFigure { speaker { name } statement { text } } }
+          figures(first: $n) { nodes { kind } }
+        }
+      }`,
+    variables: (n) => ({ n }),
+  },
+  {
+    name: 'statements -> conflicting figures -> other statement -> speaker',
+    depth: 4,
+    query: /* GraphQL */ `
+      query Conflicts($n: Int) {
+        statements(first: $n) { nodes { conflictingFigures(first: 5) { gap figure { value } other { value } statement { speaker { name } } } } }
+      }`,
+    variables: (n) => ({ n }),
+  },
+  {
+    name: 'statements -> related statements -> speaker',
+    depth: 3,
+    query: /* GraphQL */ `
+      query Related($n: Int) {
+        statements(first: $n) { nodes { related { edges { direction relation { type } node { text speaker { name } } } } } }
+      }`,
+    variables: (n) => ({ n }),
+  },
 ];
 
 describe('SQL statements per request stay within the nesting bound', () => {

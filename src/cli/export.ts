@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { exportClaimReviewLines, exportStatementLines } from '../interchange/statement-export';
+import { parseCommandLine, runCli } from './run-cli';
 
 const USAGE = `usage: npm run export -- [--out file.jsonl] [--format statements|claimreview]
   statements   one statement per line with its speaker, event, sources, figures, topics,
@@ -12,24 +13,23 @@ const USAGE = `usage: npm run export -- [--out file.jsonl] [--format statements|
   claimreview  one schema.org ClaimReview JSON-LD document per review
   Without --out, lines go to stdout (use npm run --silent export, or npm prints its banner there too).`;
 
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? args[index + 1] : undefined;
-}
-
 /** Writes a line, waiting when the stream's buffer is full so memory stays flat. */
 async function writeLine(out: Writable, line: string): Promise<void> {
   if (!out.write(`${line}\n`)) await once(out, 'drain');
 }
 
 /** `npm run export`: writes every live statement (or review) as JSON Lines. */
-async function main(args: string[]): Promise<number> {
-  const format = option(args, 'format') ?? 'statements';
-  if (args.includes('--help') || !['statements', 'claimreview'].includes(format)) {
+async function main(): Promise<number> {
+  const command = parseCommandLine(
+    { options: { out: { type: 'string' }, format: { type: 'string', default: 'statements' }, help: { type: 'boolean' } } },
+    USAGE,
+  );
+  if (!command) return 2;
+  const { format, out: file, help } = command.values;
+  if (help || !['statements', 'claimreview'].includes(format)) {
     console.error(USAGE);
     return 2;
   }
-  const file = option(args, 'out');
   const out: Writable = file ? createWriteStream(file) : process.stdout;
   const database = await openDatabase(loadConfig());
   try {
@@ -52,10 +52,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { importStatementLines } from '../interchange/statement-import';
+import { parseCommandLine, runCli } from './run-cli';
 
 const USAGE = `usage: npm run import -- <file.jsonl | -> [--atomic] [--batch-size N]
   Imports statements in the JSON Lines format of docs/import-export.md ("-" reads stdin).
@@ -13,19 +14,23 @@ const USAGE = `usage: npm run import -- <file.jsonl | -> [--atomic] [--batch-siz
   --batch-size  lines per transaction (default 500)`;
 
 /** `npm run import`: streams a JSON Lines file into the database, reporting bad lines by number. */
-async function main(args: string[]): Promise<number> {
-  const file = args.find((arg) => !arg.startsWith('--') && args[args.indexOf(arg) - 1] !== '--batch-size');
-  if (!file || args.includes('--help')) {
+async function main(): Promise<number> {
+  const command = parseCommandLine(
+    { options: { atomic: { type: 'boolean' }, 'batch-size': { type: 'string', default: '500' }, help: { type: 'boolean' } }, allowPositionals: true },
+    USAGE,
+  );
+  if (!command) return 2;
+  const [file] = command.positionals;
+  if (!file || command.positionals.length > 1 || command.values.help) {
     console.error(USAGE);
     return 2;
   }
-  const batchIndex = args.indexOf('--batch-size');
-  const batchSize = batchIndex >= 0 ? Number(args[batchIndex + 1]) : 500;
+  const batchSize = Number(command.values['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
     console.error('--batch-size must be a whole number from 1 to 10000');
     return 2;
   }
-  const atomic = args.includes('--atomic');
+  const atomic = command.values.atomic ?? false;
   const input = file === '-' ? process.stdin : createReadStream(file);
   const size = file === '-' ? 0 : (await stat(file)).size;
   const started = performance.now();
@@ -57,10 +62,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createSchema, printSortedSchema } from '../graphql/schema';
+import { runCli } from './run-cli';
 
 /** Rewrites schema/schema.graphql from the code (`npm run schema`). */
 async function main(): Promise<void> {
@@ -10,7 +11,4 @@ async function main(): Promise<void> {
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runCli(main);

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/database';
 import { seedReferenceArticle } from '../seed/seed';
+import { runCli } from './run-cli';
 
 /** `npm run seed`: loads the reference article; rows already present are kept, so it can run any number of times. */
 async function main(): Promise<void> {
@@ -14,7 +15,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runCli(main);

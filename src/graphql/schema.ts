@@ -10,7 +10,7 @@ import { RevisionResolver } from '../domain/revision/revision.resolver';
 import { RoleResolver, RoleWritesResolver } from '../domain/role/role.resolver';
 import { SourceResolver, SourceWritesResolver } from '../domain/source/source.resolver';
 import { SpeakerResolver, SpeakerWritesResolver } from '../domain/speaker/speaker.resolver';
-import { ComparedFigureResolver, FigureComparisonResolver, FigureConflictResolver, FigureSpreadResolver, StatementConflictsResolver } from '../domain/comparison/figure-comparison.resolver';
+import { ComparedFigureResolver, FigureComparisonResolver, FigureConflictResolver, StatementConflictsResolver } from '../domain/comparison/figure-comparison.resolver';
 import { StatementSearchResolver } from '../domain/search/statement-search.resolver';
 import { StatementResolver } from '../domain/statement/statement.resolver';
 import { StatementWritesResolver } from '../domain/statement/statement-writes.resolver';
@@ -28,7 +28,6 @@ export const resolvers = [
   StatementSearchResolver,
   FigureComparisonResolver,
   ComparedFigureResolver,
-  FigureSpreadResolver,
   FigureConflictResolver,
   StatementConflictsResolver,
   AppearanceResolver,

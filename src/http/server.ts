@@ -123,7 +123,6 @@ export function createHttpServer(apollo: ApolloServer<Context>, database: Databa
   function route(request: http.IncomingMessage, response: http.ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const handle = async () => {
-      if (options.webPages && serveWebPage(request, response, url)) return;
       switch (url.pathname) {
         case GRAPHQL_PATH:
           if (options.webPages && wantsPlayground(request, url)) return sendPlayground(response);
@@ -138,6 +137,7 @@ export function createHttpServer(apollo: ApolloServer<Context>, database: Databa
           return sendJson(response, ready ? 200 : 503, { status: ready ? 'ok' : 'unavailable' });
         }
         default:
+          if (options.webPages && serveWebPage(request, response, url)) return;
           return sendJson(response, 404, { error: 'not found', graphql: GRAPHQL_PATH });
       }
     };

@@ -11,7 +11,7 @@ import { Role } from '../role/role.entity';
 import { findRoleAtStatement } from '../role/role.service';
 import { Speaker } from '../speaker/speaker.entity';
 import { Statement, VerificationStatus } from '../statement/statement.entity';
-import { comparedFigures, figureSpreads, openComparison, spreadFigure } from './figure-comparison.service';
+import { comparedFigures, figureSpreads, openComparison } from './figure-comparison.service';
 import { CompareFiguresArgs, ComparedFigure, FigureComparison, FigureConflict, FigureSpread } from './figure-comparison.types';
 import { conflictingFigures } from './figure-conflicts.service';
 
@@ -39,19 +39,6 @@ export class FigureComparisonResolver {
   @FieldResolver(() => [FigureSpread], { description: 'One spread per kind of figure present (ESTIMATE, TARGET, HISTORICAL, PROJECTION, in that order), over all the figures, not just a page.' })
   spreads(@Root() comparison: FigureComparison, @Ctx() context: Context): Promise<FigureSpread[]> {
     return figureSpreads(context, comparison);
-  }
-}
-
-@Resolver(() => FigureSpread)
-export class FigureSpreadResolver {
-  @FieldResolver(() => ComparedFigure, { description: 'The figure that gives the lowest bound.' })
-  lowestFigure(@Root() spread: FigureSpread, @Ctx() context: Context): Promise<ComparedFigure> {
-    return spreadFigure(context, spread, spread.lowestId);
-  }
-
-  @FieldResolver(() => ComparedFigure, { description: 'The figure that gives the highest bound.' })
-  highestFigure(@Root() spread: FigureSpread, @Ctx() context: Context): Promise<ComparedFigure> {
-    return spreadFigure(context, spread, spread.highestId);
   }
 }
 

@@ -5,24 +5,11 @@ import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { assertGlobalIdOf, parseGlobalId } from '../../graphql/global-id';
 import { hydrate, selectList } from '../../db/entity-rows';
-import type { ListDefinition } from '../../graphql/request-loaders';
 import { Measure } from '../measure/measure.entity';
 import { Quantity, QuantityKind } from '../quantity/quantity.entity';
+import { figuresOnMeasure } from '../quantity/quantity.service';
 import { DAYS_IN } from '../quantity/time-unit';
 import { CompareFiguresArgs, ComparedFigure, FigureComparison, FigureSpread } from './figure-comparison.types';
-
-const COMPARED: ListDefinition<Quantity> = {
-  name: 'FigureComparison.figures',
-  entity: Quantity,
-  from: 'quantity t JOIN statement s ON s.id = t.statement_id AND s.deleted_at IS NULL',
-  // The figure's own copy of its statement's date, so the index on (measure, date) serves the order.
-  order: [
-    { expr: 't.stated_on', type: 'date' },
-    { expr: 't.id', type: 'uuid' },
-  ],
-  descending: true,
-  parentMatch: 't.measure_id = k.id',
-};
 
 /** Conditions on quantity t for the comparison's date range (its copy of the statement's dates) and kinds. */
 function comparisonConditions(comparison: FigureComparison, params: SqlParams): string[] {
@@ -34,7 +21,7 @@ function comparisonConditions(comparison: FigureComparison, params: SqlParams): 
 }
 
 const filterOf = (comparison: FigureComparison) => ({
-  key: JSON.stringify([comparison.from, comparison.to, comparison.kinds]),
+  key: JSON.stringify(['compare', comparison.from, comparison.to, comparison.kinds]),
   conditions: (params: SqlParams) => comparisonConditions(comparison, params),
 });
 
@@ -44,7 +31,7 @@ const figureOf = (comparison: FigureComparison, quantity: Quantity): ComparedFig
 export async function comparedFigures(context: Context, comparison: FigureComparison, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<ComparedFigure>> {
   // The spreads count every figure of the comparison by kind: their sum is the total.
   const total = comparison.spreads?.reduce((sum, spread) => sum + spread.count, 0);
-  const page = await context.loaders.connection(COMPARED, args, comparison.measure.id, info, filterOf(comparison), total);
+  const page = await figuresOnMeasure(context, comparison.measure.id, args, info, filterOf(comparison), total);
   return page.map((quantity) => figureOf(comparison, quantity));
 }
 
@@ -55,8 +42,9 @@ interface SpreadRow {
   count: number;
   low: number;
   high: number;
-  lowest: string;
-  highest: string;
+  /** The figures that give the bounds, whole, so selecting them costs no round trip of its own. */
+  lowest: Record<string, unknown>;
+  highest: Record<string, unknown>;
 }
 
 /**
@@ -64,9 +52,12 @@ interface SpreadRow {
  * lower bound and highest upper bound per day, with the figures that give them, as JSON.
  * `measure` is the SQL expression of the measure's id.
  */
-function spreadsSql(comparison: FigureComparison, params: SqlParams, measure: string): string {
+function spreadsSql(context: Context, comparison: FigureComparison, params: SqlParams, measure: string): string {
   const conditions = comparisonConditions(comparison, params);
-  return `(SELECT coalesce(json_agg(k), '[]') FROM (
+  const quantity = (id: string) => `(SELECT row_to_json(q) FROM (SELECT ${selectList(context.loaders.dataSource, Quantity, 'b')} FROM quantity b WHERE b.id = ${id}) q)`;
+  return `(SELECT coalesce(json_agg(json_build_object(
+        'kind', k.kind, 'count', k.count, 'low', k.low, 'high', k.high, 'lowest', ${quantity('k.lowest')}, 'highest', ${quantity('k.highest')})), '[]')
+    FROM (
       SELECT t.kind, count(*)::int AS count, min(t.per_day_low) AS low, max(t.per_day_high) AS high,
         (array_agg(t.id ORDER BY t.per_day_low, t.stated_on DESC, t.id))[1] AS lowest,
         (array_agg(t.id ORDER BY t.per_day_high DESC, t.stated_on DESC, t.id))[1] AS highest
@@ -84,7 +75,7 @@ function toSpreads(comparison: FigureComparison, rows: SpreadRow[]): FigureSprea
       return Object.assign(new FigureSpread(), {
         kind: row.kind, count: row.count, lowest: low, highest: high,
         ratio: low > 0 ? Number((high / low).toPrecision(12)) : null,
-        lowestId: row.lowest, highestId: row.highest, per: comparison.per,
+        lowestFigure: figureOf(comparison, hydrate(Quantity, row.lowest)), highestFigure: figureOf(comparison, hydrate(Quantity, row.highest)),
       });
     })
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
@@ -102,7 +93,7 @@ export async function openComparison(context: Context, args: CompareFiguresArgs,
   const match = parseGlobalId(args.measure)?.typeName === 'Measure'
     ? `m.id = ${params.add(assertGlobalIdOf('Measure', args.measure, 'measure'), 'uuid')}`
     : `m.slug = ${params.add(args.measure, 'text')}`;
-  const spreads = withSpreads ? `, ${spreadsSql(comparison, params, 'm.id')} AS "__spreads"` : '';
+  const spreads = withSpreads ? `, ${spreadsSql(context, comparison, params, 'm.id')} AS "__spreads"` : '';
   const [row] = await context.sql.query<Record<string, unknown>>(
     `SELECT ${selectList(context.loaders.dataSource, Measure, 'm')}${spreads} FROM measure m WHERE ${match} AND m.deleted_at IS NULL`,
     params.values,
@@ -118,13 +109,7 @@ export async function openComparison(context: Context, args: CompareFiguresArgs,
 export async function figureSpreads(context: Context, comparison: FigureComparison): Promise<FigureSpread[]> {
   if (comparison.spreads) return comparison.spreads;
   const params = new SqlParams();
-  const sql = spreadsSql(comparison, params, params.add(comparison.measure.id, 'uuid'));
+  const sql = spreadsSql(context, comparison, params, params.add(comparison.measure.id, 'uuid'));
   const [row] = await context.sql.query<{ spreads: SpreadRow[] }>(`SELECT ${sql} AS spreads`, params.values);
   return toSpreads(comparison, row.spreads);
-}
-
-/** A figure of a spread, read by id (batched with the other spreads'). */
-export async function spreadFigure(context: Context, spread: FigureSpread, id: string): Promise<ComparedFigure> {
-  const quantity = (await context.loaders.byId(Quantity).load(id))!;
-  return Object.assign(new ComparedFigure(), { quantity, per: spread.per });
 }

@@ -29,10 +29,11 @@ export class FigureSpread {
   @Field(() => Float, { nullable: true, description: 'highest / lowest: 1.75 means the highest figure is 75 % above the lowest; null when lowest is 0 or less.' })
   ratio: number | null;
 
-  /** Read by the resolver only when lowestFigure or highestFigure is selected. */
-  lowestId: string;
-  highestId: string;
-  per: TimeUnit;
+  @Field(() => ComparedFigure, { description: 'The figure that gives the lowest bound.' })
+  lowestFigure: ComparedFigure;
+
+  @Field(() => ComparedFigure, { description: 'The figure that gives the highest bound.' })
+  highestFigure: ComparedFigure;
 }
 
 /** What compareFigures resolves to; figures and spreads are read when selected. */

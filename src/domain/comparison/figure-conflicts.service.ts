@@ -1,12 +1,16 @@
 import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import { hydrate, selectList } from '../../db/entity-rows';
 import type { Context } from '../../graphql/context';
 import { Quantity } from '../quantity/quantity.entity';
 import { FigureConflict } from './figure-comparison.types';
 
 interface ConflictRow {
   parent: string;
-  figure: string;
   other: string;
+  /** Both quantities come whole with the conflict, so reading them costs no round trip of its own. */
+  figureRow: Record<string, unknown>;
+  otherRow: Record<string, unknown>;
   otherStatementId: string;
   gap: number;
   linked: boolean;
@@ -18,11 +22,13 @@ interface ConflictRow {
  * against a target), both rates rather than totals, stated within `withinDays` of each
  * other, whose per-day ranges do not overlap. Widest gap first.
  */
-const CONFLICTS_SQL = `
+const conflictsSql = (dataSource: DataSource) => `
   SELECT k.id AS parent, c.*
   FROM unnest($1::uuid[]) AS k(id)
   CROSS JOIN LATERAL (
-    SELECT mine.id AS figure, theirs.id AS other, theirs.statement_id AS "otherStatementId",
+    SELECT theirs.id AS other, theirs.statement_id AS "otherStatementId",
+      (SELECT row_to_json(q) FROM (SELECT ${selectList(dataSource, Quantity, 'mine')}) q) AS "figureRow",
+      (SELECT row_to_json(q) FROM (SELECT ${selectList(dataSource, Quantity, 'theirs')}) q) AS "otherRow",
       greatest(mine.per_day_low / nullif(theirs.per_day_high, 0), theirs.per_day_low / nullif(mine.per_day_high, 0))::float8 AS gap,
       EXISTS (SELECT 1 FROM statement_relation r WHERE r.deleted_at IS NULL AND r.type = 'CONTRADICTS'
         AND ((r.from_id = me.id AND r.to_id = other.id) OR (r.from_id = other.id AND r.to_id = me.id))) AS linked
@@ -43,18 +49,15 @@ const CONFLICTS_SQL = `
 export async function conflictingFigures(context: Context, statementId: string, withinDays: number, first: number): Promise<FigureConflict[]> {
   const loader = context.loaders.get(`conflicts:${withinDays}:${first}`, () =>
     new DataLoader<string, ConflictRow[]>(async (ids) => {
-      const rows = await context.sql.query<ConflictRow>(CONFLICTS_SQL, [ids, withinDays, first]);
+      const rows = await context.sql.query<ConflictRow>(conflictsSql(context.loaders.dataSource), [ids, withinDays, first]);
       return ids.map((id) => rows.filter((row) => row.parent === id));
     }),
   );
   const rows = await loader.load(statementId);
-  const quantities = context.loaders.byId(Quantity);
-  return Promise.all(
-    rows.map(async (row) =>
-      Object.assign(new FigureConflict(), {
-        figure: (await quantities.load(row.figure))!, other: (await quantities.load(row.other))!,
-        gap: Number(row.gap.toPrecision(12)), linked: row.linked, otherStatementId: row.otherStatementId,
-      }),
-    ),
+  return rows.map((row) =>
+    Object.assign(new FigureConflict(), {
+      figure: hydrate(Quantity, row.figureRow), other: hydrate(Quantity, row.otherRow),
+      gap: Number(row.gap.toPrecision(12)), linked: row.linked, otherStatementId: row.otherStatementId,
+    }),
   );
 }

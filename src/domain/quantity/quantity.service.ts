@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
+import type { ConnectionArgs, ConnectionValue, PageConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import type { ListDefinition } from '../../graphql/request-loaders';
+import type { ListDefinition, ListFilter } from '../../graphql/request-loaders';
 import { Quantity, QuantityKind } from './quantity.entity';
 
 const IN_STATEMENT: ListDefinition<Quantity> = {
@@ -33,6 +33,18 @@ export function quantitiesOfStatement(context: Context, statementId: string, arg
   return context.loaders.connection(IN_STATEMENT, args, statementId, info);
 }
 
+/** The figures on a measure that meet `filter`, newest statement first; `knownTotal` spares the count. */
+export function figuresOnMeasure(
+  context: Context,
+  measureId: string,
+  args: ConnectionArgs,
+  info: GraphQLResolveInfo,
+  filter: ListFilter,
+  knownTotal?: number,
+): Promise<PageConnection<Quantity>> {
+  return context.loaders.connection(ON_MEASURE, args, measureId, info, filter, knownTotal);
+}
+
 /** Every figure given on a measure, newest statement first, optionally of some kinds. */
 export function quantitiesOnMeasure(
   context: Context,
@@ -42,7 +54,7 @@ export function quantitiesOnMeasure(
   info: GraphQLResolveInfo,
 ): Promise<ConnectionValue<Quantity>> {
   const chosen = kinds?.length ? [...kinds] : null;
-  return context.loaders.connection(ON_MEASURE, args, measureId, info, {
+  return figuresOnMeasure(context, measureId, args, info, {
     key: JSON.stringify(chosen),
     conditions: (params) => (chosen ? [`t.kind = ANY(${params.add(chosen, 'text[]')})`] : []),
   });

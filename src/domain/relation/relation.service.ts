@@ -70,5 +70,5 @@ export async function relatedStatements(
       };
     }),
   );
-  return { ...page, edges, nodes: edges.map((edge) => edge.node) };
+  return { edges, nodes: edges.map((edge) => edge.node), pageInfo: page.pageInfo, totalCount: page.totalCount };
 }

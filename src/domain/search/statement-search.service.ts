@@ -29,16 +29,18 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=
 
 const headline = (document: string, options: string) => `ts_headline(q.config, ${document}, q.query, ${options})`;
 
-/** The snippet columns: from the statement when its text matches, else from the first matching excerpt. */
+/**
+ * The snippet column, as [field, marked text]: from the statement when its text matches
+ * (tested once per row), else from the first matching excerpt, else the statement's start.
+ */
 function snippetColumns(options: string): string {
-  const textMatches = 'to_tsvector(q.config, t.text) @@ q.query';
   return `
-    CASE WHEN ${textMatches} THEN 'TEXT' ELSE 'EXCERPT' END AS "searchField",
-    coalesce(
-      CASE WHEN ${textMatches} THEN ${headline('t.text', options)} END,
-      (SELECT ${headline('a.excerpt', options)} FROM appearance a
-        WHERE a.statement_id = t.id AND a.deleted_at IS NULL AND to_tsvector(q.config, a.excerpt) @@ q.query ORDER BY a.id LIMIT 1),
-      ${headline('t.text', options)}) AS "searchSnippet",
+    CASE WHEN to_tsvector(q.config, t.text) @@ q.query THEN ARRAY['TEXT', ${headline('t.text', options)}]
+      ELSE coalesce(
+        (SELECT ARRAY['EXCERPT', ${headline('a.excerpt', options)}] FROM appearance a
+          WHERE a.statement_id = t.id AND a.deleted_at IS NULL AND to_tsvector(q.config, a.excerpt) @@ q.query ORDER BY a.id LIMIT 1),
+        ARRAY['TEXT', ${headline('t.text', options)}])
+    END AS "searchSnippet",
     ${RANK} AS "searchRank"`;
 }
 
@@ -58,8 +60,7 @@ export function parseHeadline(field: SearchField, marked: string): Snippet {
 }
 
 interface HitRow {
-  searchField: SearchField;
-  searchSnippet: string;
+  searchSnippet: [SearchField, string];
   searchRank: number;
   [column: string]: unknown;
 }
@@ -89,8 +90,8 @@ export async function searchStatements(context: Context, args: SearchStatementsA
   const [page] = await readPages<HitRow>(context.sql, spec, window, null, selectsField(info, 'totalCount'));
   const connection = toConnection(page, (row) => row);
   const edges: StatementSearchEdge[] = connection.edges.map(({ node: row, cursor }) => {
-    const { searchField, searchSnippet, searchRank, ...columns } = row;
-    return { cursor, node: hydrate(Statement, columns), rank: searchRank, snippet: parseHeadline(searchField, searchSnippet) };
+    const { searchSnippet: [field, marked], searchRank, ...columns } = row;
+    return { cursor, node: hydrate(Statement, columns), rank: searchRank, snippet: parseHeadline(field, marked) };
   });
   return { edges, nodes: edges.map((edge) => edge.node), pageInfo: connection.pageInfo, totalCount: connection.totalCount };
 }

@@ -13,6 +13,8 @@ export interface Config {
   /** Fixed port for the embedded PostgreSQL; 0 picks a free one. */
   embeddedPort: number;
   poolSize: number;
+  /** Name the hand-written reads so each connection parses and plans them once (off for poolers that cannot keep them). */
+  preparedStatements: boolean;
   /** Seed the reference article when the database holds no statements. */
   seedOnStart: boolean;
   production: boolean;
@@ -49,6 +51,7 @@ export const CONFIG_VARIABLES = [
   { name: 'EMBEDDED_PG_DIR', default: '.data/postgres', meaning: "Embedded PostgreSQL's data folder (kept across restarts)." },
   { name: 'EMBEDDED_PG_PORT', default: '0 (a free port)', meaning: 'Port of the embedded PostgreSQL.' },
   { name: 'DB_POOL_SIZE', default: '10', meaning: 'Connections in the pool.' },
+  { name: 'DB_PREPARED_STATEMENTS', default: 'true', meaning: 'Prepare the read statements once per connection; turn off behind a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).' },
   { name: 'SEED_ON_START', default: 'true', meaning: 'Seed the reference article when the database has no statements.' },
   { name: 'READS_REQUIRE_KEY', default: 'false', meaning: 'Whether queries need an API key too; mutations always do.' },
   { name: 'MAX_QUERY_DEPTH', default: String(DEFAULT_QUERY_LIMITS.maxDepth), meaning: 'Deepest field nesting a query may have.' },
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedDataDir: path.resolve(env.EMBEDDED_PG_DIR || '.data/postgres'),
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 0, 0, 65535),
     poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 1000),
+    preparedStatements: flag(env, 'DB_PREPARED_STATEMENTS', true),
     seedOnStart: flag(env, 'SEED_ON_START', true),
     production: env.NODE_ENV === 'production',
     readsRequireKey: flag(env, 'READS_REQUIRE_KEY', false),

@@ -12,6 +12,8 @@ export interface Database {
   pool: Pool;
   /** A read replica's pool when DATABASE_REPLICA_URLS names any, else the primary's. */
   readPool: Pool;
+  /** Whether hand-written reads are prepared once per connection (see SqlSession). */
+  preparedStatements: boolean;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,11 @@ export async function openDatabase(config: Config): Promise<Database> {
   const url = config.databaseUrl ?? embedded!.url;
   try {
     return await connect(url, {
-      poolSize: config.poolSize, statementTimeoutMs: config.statementTimeoutMs, replicaUrls: config.replicaUrls, afterClose: async () => embedded?.stop(),
+      poolSize: config.poolSize,
+      statementTimeoutMs: config.statementTimeoutMs,
+      replicaUrls: config.replicaUrls,
+      preparedStatements: config.preparedStatements,
+      afterClose: async () => embedded?.stop(),
     });
   } catch (error) {
     await embedded?.stop();
@@ -46,6 +52,8 @@ export interface ConnectOptions {
   poolSize: number;
   statementTimeoutMs?: number;
   replicaUrls?: string[];
+  /** Prepare hand-written reads once per connection; true unless said otherwise. */
+  preparedStatements?: boolean;
   /** Runs once the pools are closed (stops an embedded server). */
   afterClose?: () => Promise<void>;
 }
@@ -72,6 +80,7 @@ export async function connect(url: string, options: ConnectOptions): Promise<Dat
     dataSource,
     pool,
     readPool: replicas[0] ?? pool,
+    preparedStatements: options.preparedStatements ?? true,
     async close() {
       await dataSource.destroy();
       await options.afterClose?.();

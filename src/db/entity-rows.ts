@@ -6,9 +6,9 @@ const selectLists = new WeakMap<DataSource, Map<EntityClass, string>>();
 
 /**
  * The SELECT list of every column of `entity` on table alias `alias`, each renamed to
- * its property name, so rows come back shaped like the entity without ORM hydration.
+ * its property name (after `prefix`), so rows come back shaped like the entity without ORM hydration.
  */
-export function selectList(dataSource: DataSource, entity: EntityClass, alias: string): string {
+export function selectList(dataSource: DataSource, entity: EntityClass, alias: string, prefix = ''): string {
   let lists = selectLists.get(dataSource);
   if (!lists) selectLists.set(dataSource, (lists = new Map()));
   const key = entity;
@@ -16,11 +16,11 @@ export function selectList(dataSource: DataSource, entity: EntityClass, alias: s
   if (!columns) {
     columns = dataSource
       .getMetadata(entity as EntityTarget<ObjectLiteral>)
-      .columns.map((column) => `${'%ALIAS%'}.${column.databaseName} AS "${column.propertyName}"`)
+      .columns.map((column) => `%ALIAS%.${column.databaseName} AS "%PREFIX%${column.propertyName}"`)
       .join(', ');
     lists.set(key, columns);
   }
-  return columns.replaceAll('%ALIAS%', alias);
+  return columns.replaceAll('%ALIAS%', alias).replaceAll('%PREFIX%', prefix);
 }
 
 /** The table `entity` is stored in. */

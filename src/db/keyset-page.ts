@@ -25,6 +25,10 @@ export interface PageSpec {
   parentMatch?: string;
   /** SQL type of the parent keys; uuid unless said otherwise. */
   parentKeyType?: string;
+  /** Tables joined to the page's rows only (not to its count), e.g. to read related rows with them. */
+  joins?: string;
+  /** Sees each row as read, with the columns whose names start with "__" that the node leaves out. */
+  onRow?: (row: Record<string, unknown>) => void;
 }
 
 export type CursorValues = Array<string | number>;
@@ -113,7 +117,7 @@ export async function readPages<Row extends object>(
     ${withTotal ? `LEFT JOIN LATERAL (SELECT count(*) AS total FROM ${spec.from} ${where(filters)}) c ON true` : ''}
     LEFT JOIN LATERAL (
       SELECT ${spec.columns}, ${keyColumns}
-      FROM ${spec.from}
+      FROM ${spec.from} ${spec.joins ?? ''}
       ${where(pageFilters)}
       ORDER BY ${spec.order.map((key) => `${key.expr} ${direction}`).join(', ')}
       LIMIT ${spec.params.add(size + 1, 'integer')}
@@ -133,6 +137,7 @@ export async function readPages<Row extends object>(
     const page = pages[Number(row.__ord) - 1];
     page.totalCount = withTotal ? Number(row.__total) : null;
     if (row[lastKeyName] === null) continue;
+    spec.onRow?.(row);
     const cursor: CursorValues = spec.order.map((_, index) => row[`__k${index}`] as string | number);
     const node: Record<string, unknown> = {};
     for (const [name, value] of Object.entries(row)) if (!name.startsWith('__')) node[name] = value;

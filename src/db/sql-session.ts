@@ -1,9 +1,28 @@
+import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
+
+/** Statement names by SQL text. Bounded: texts beyond it run unnamed, so a connection never holds more. */
+const statementNames = new Map<string, string>();
+export const MAX_PREPARED_STATEMENTS = 2000;
+
+/**
+ * The name a read is prepared under: the same text always gets the same name, so each pooled
+ * connection parses and plans it once and then only binds and executes it.
+ */
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_PREPARED_STATEMENTS) {
+    name = `cg_${createHash('sha1').update(text).digest('base64url')}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
 
 /**
  * Runs one request's hand-written SQL, counting statements and time so tests and logs can
  * bound them. Reads go to the read pool (a replica when configured) until a write pins the
- * session to the primary, so a mutation reads back what it wrote.
+ * session to the primary, so a mutation reads back what it wrote. Statements are prepared
+ * (named) unless `prepare` is off.
  */
 export class SqlSession {
   statements = 0;
@@ -13,6 +32,7 @@ export class SqlSession {
   constructor(
     readPool: Pool,
     private readonly primaryPool: Pool = readPool,
+    private readonly prepare = true,
   ) {
     this.pool = readPool;
   }
@@ -26,7 +46,7 @@ export class SqlSession {
     this.statements += 1;
     const started = performance.now();
     try {
-      const result = await this.pool.query(text, params);
+      const result = await this.pool.query({ name: this.prepare ? statementName(text) : undefined, text, values: params });
       return result.rows as Row[];
     } finally {
       this.millis += performance.now() - started;

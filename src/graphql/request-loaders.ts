@@ -5,6 +5,7 @@ import { EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
 import { OrderKey, PageRows, readPages } from '../db/keyset-page';
 import { SqlParams, SqlSession } from '../db/sql-session';
 import { ConnectionArgs, pageWindow, selectsField, toConnection, type PageConnection } from './connection';
+import { planReferenceJoins, type ReferenceJoins } from './reference-joins';
 
 /** A list that can be paged, at the root or under a parent. */
 export interface ListDefinition<T extends ObjectLiteral> {
@@ -68,10 +69,16 @@ export class RequestLoaders {
     );
   }
 
+  /** Puts the related rows read with a page into the byId loaders, so their fields cost no statement. */
+  private primeRelated(references: ReferenceJoins, row: Record<string, unknown>): void {
+    references.related(row, (target, id, value) => this.byId(target).prime(id, value));
+  }
+
   /**
    * One page of `list` for `parentId` (null for a root list). Pages asked for with the same
-   * arguments by sibling parents are read together in one statement. The total is counted
-   * only when selected, and not at all when the caller passes `knownTotal`.
+   * arguments by sibling parents are read together in one statement, along with the to-one
+   * fields selected on the nodes (see reference-joins). The total is counted only when
+   * selected, and not at all when the caller passes `knownTotal`.
    */
   async connection<T extends ObjectLiteral>(
     list: ListDefinition<T>,
@@ -84,13 +91,16 @@ export class RequestLoaders {
     const window = pageWindow(args, list.order);
     // A caller that already knows the total (e.g. from an aggregate it ran anyway) saves the count.
     const withTotal = knownTotal === undefined && selectsField(info, 'totalCount');
-    const key = `page:${list.name}:${JSON.stringify(window)}:${withTotal}:${filter.key}`;
+    const references = planReferenceJoins(this.dataSource, list.entity, info);
+    const key = `page:${list.name}:${JSON.stringify(window)}:${withTotal}:${filter.key}:${references?.key ?? ''}`;
     const loader = this.get(key, () =>
       new DataLoader<string, PageRows<T>>(async (parentIds) => {
         const params = new SqlParams();
         const spec = {
           from: list.from ?? `${tableOf(this.dataSource, list.entity)} t`,
-          columns: selectList(this.dataSource, list.entity, 't'),
+          columns: [selectList(this.dataSource, list.entity, 't'), ...(references ? [references.columns] : [])].join(', '),
+          joins: references?.from,
+          onRow: references ? (row: Record<string, unknown>) => this.primeRelated(references, row) : undefined,
           order: list.order,
           descending: list.descending,
           // Soft-deleted rows are hidden from every list.

@@ -26,8 +26,10 @@ export async function startTestApp(options: {
   queryLimits?: Partial<QueryLimits>;
   corsOrigins?: string[];
   maxBodyBytes?: number;
+  /** Connections in the pool (4) and whether reads are prepared (yes). */
+  database?: { poolSize?: number; preparedStatements?: boolean };
 }): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.database);
   const config = {
     ...loadConfig({}), port: 0, host: '127.0.0.1', seedOnStart: options.seed, databaseUrl: database.url, readsRequireKey: options.readsRequireKey ?? false,
     production: options.production ?? false,

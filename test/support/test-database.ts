@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../src/db/admin';
-import { connect, type Database } from '../../src/db/database';
+import { connect, type ConnectOptions, type Database } from '../../src/db/database';
 
 /** The server npm test prepared (test/run.ts). */
 export function adminUrl(): string {
@@ -11,10 +11,10 @@ export function adminUrl(): string {
 }
 
 /** A new, empty, migrated database of its own for one test file; drop() removes it. */
-export async function createTestDatabase(): Promise<Database & { name: string; drop(): Promise<void> }> {
+export async function createTestDatabase(options: Partial<ConnectOptions> = {}): Promise<Database & { name: string; drop(): Promise<void> }> {
   const name = `claimgraph_test_${randomBytes(5).toString('hex')}`;
   await ensureDatabase(adminUrl(), name);
-  const database = await connect(withDatabase(adminUrl(), name), { poolSize: 4 });
+  const database = await connect(withDatabase(adminUrl(), name), { poolSize: 4, ...options });
   return {
     ...database,
     name,

@@ -1,10 +1,13 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { declareReferences } from '../../graphql/reference-joins';
 import { Source } from '../source/source.entity';
 import { Statement } from '../statement/statement.entity';
 import { Appearance } from './appearance.entity';
 import { createWritesResolver } from '../../graphql/writes-resolver.factory';
 import { CreateAppearanceInput, UpdateAppearanceInput, appearanceRow } from './appearance.inputs';
+
+declareReferences(Appearance, { source: [Source, 'sourceId'], statement: [Statement, 'statementId'] });
 
 @Resolver(() => Appearance)
 export class AppearanceResolver {

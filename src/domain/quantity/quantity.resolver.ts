@@ -1,11 +1,14 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { declareReferences } from '../../graphql/reference-joins';
 import { Measure } from '../measure/measure.entity';
 import { Statement } from '../statement/statement.entity';
 import { Quantity, Rate } from './quantity.entity';
 import { TimeUnit } from './time-unit';
 import { createWritesResolver } from '../../graphql/writes-resolver.factory';
 import { CreateQuantityInput, UpdateQuantityInput, quantityRow } from './quantity.inputs';
+
+declareReferences(Quantity, { measure: [Measure, 'measureId'], statement: [Statement, 'statementId'] });
 
 @Resolver(() => Quantity)
 export class QuantityResolver {

@@ -1,9 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { declareReferences } from '../../graphql/reference-joins';
 import { Statement } from '../statement/statement.entity';
 import { StatementRelation } from './statement-relation.entity';
 import { createWritesResolver } from '../../graphql/writes-resolver.factory';
 import { CreateStatementRelationInput, UpdateStatementRelationInput, relationRow } from './relation.inputs';
+
+declareReferences(StatementRelation, { from: [Statement, 'fromId'], to: [Statement, 'toId'] });
 
 @Resolver(() => StatementRelation)
 export class RelationResolver {

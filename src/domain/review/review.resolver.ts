@@ -6,6 +6,7 @@ import { ApiRole } from '../api-key/api-key.service';
 import { importClaimReview } from './claim-review-import';
 import { claimReviewSql, toClaimReview, type ClaimReviewRow } from './claim-review';
 import type { Context } from '../../graphql/context';
+import { declareReferences } from '../../graphql/reference-joins';
 import { Speaker } from '../speaker/speaker.entity';
 import { Statement } from '../statement/statement.entity';
 import { Review } from './review.entity';
@@ -26,6 +27,8 @@ class ImportClaimReviewPayload {
   @Field({ description: 'True when a review with the same URL and claim was already stored; nothing was written.' })
   replayed: boolean;
 }
+
+declareReferences(Review, { statement: [Statement, 'statementId'], reviewer: [Speaker, 'reviewerId'] });
 
 @Resolver(() => Review)
 export class ReviewResolver {

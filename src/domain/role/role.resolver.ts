@@ -1,9 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { declareReferences } from '../../graphql/reference-joins';
 import { Speaker } from '../speaker/speaker.entity';
 import { Role } from './role.entity';
 import { createWritesResolver } from '../../graphql/writes-resolver.factory';
 import { CreateRoleInput, UpdateRoleInput, roleRow } from './role.inputs';
+
+declareReferences(Role, { speaker: [Speaker, 'speakerId'], organization: [Speaker, 'organizationId'] });
 
 @Resolver(() => Role)
 export class RoleResolver {

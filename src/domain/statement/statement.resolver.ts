@@ -11,6 +11,7 @@ import {
   TopicConnection,
 } from '../../graphql/connection-types';
 import type { Context } from '../../graphql/context';
+import { declareReferences } from '../../graphql/reference-joins';
 import { findByGlobalId } from '../../graphql/node.resolver';
 import { appearancesOfStatement } from '../appearance/appearance.service';
 import { Event } from '../event/event.entity';
@@ -37,6 +38,8 @@ class RelationsArgs extends ConnectionArgs {
   @ArrayMaxSize(5)
   type?: RelationType[];
 }
+
+declareReferences(Statement, { speaker: [Speaker, 'speakerId'], event: [Event, 'eventId'] });
 
 @Resolver(() => Statement)
 export class StatementResolver {

@@ -1,0 +1,121 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import { EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
+
+/** A to-one field: `field` of an `entity` is the `target` row whose id the entity holds in `property`. */
+interface Reference {
+  field: string;
+  target: EntityClass;
+  property: string;
+}
+
+const referencesOf = new Map<EntityClass, Map<string, Reference>>();
+
+/**
+ * Declares the to-one fields of `entity` (each resolved by `loaders.byId(target)` from the id in
+ * `property`), so that a page of `entity` rows can read the selected ones in its own statement.
+ */
+export function declareReferences<T extends ObjectLiteral>(
+  entity: EntityClass<T>,
+  references: Record<string, readonly [EntityClass, keyof T & string]>,
+): void {
+  const known = referencesOf.get(entity) ?? new Map<string, Reference>();
+  for (const [field, [target, property]] of Object.entries(references)) known.set(field, { field, target, property });
+  referencesOf.set(entity, known);
+}
+
+/** One joined table: its alias, the entity it holds and the column of the parent that points to it. */
+interface Join {
+  alias: string;
+  target: EntityClass;
+  properties: string[];
+  /** Alias of the row holding the id (t for the paged row) and the property it is in. */
+  parent: string;
+  property: string;
+}
+
+/** What a page read adds to read the selected to-one fields of its rows in the same statement. */
+export interface ReferenceJoins {
+  /** Tells plans apart in loader keys. */
+  key: string;
+  /** LEFT JOIN clauses on the paged table t. */
+  from: string;
+  /** Extra SELECT list, every column named "__<alias>.<property>". */
+  columns: string;
+  /** Hands over the related rows in one raw row: each target, the id looked up and its row, or null when there is none. */
+  related(row: Record<string, unknown>, found: (target: EntityClass, id: string, value: ObjectLiteral | null) => void): void;
+}
+
+/** How deep a chain of to-one fields is followed, and how many tables one page may join. */
+const MAX_DEPTH = 3;
+const MAX_JOINS = 6;
+
+function children(trees: ResolveTree[]): Map<string, ResolveTree[]> {
+  const byName = new Map<string, ResolveTree[]>();
+  for (const tree of trees) {
+    for (const fields of Object.values(tree.fieldsByTypeName)) {
+      for (const field of Object.values(fields)) byName.set(field.name, [...(byName.get(field.name) ?? []), field]);
+    }
+  }
+  return byName;
+}
+
+/** The selections made on the nodes of a connection field: under `nodes` and under `edges { node }`. */
+function nodeSelections(info: GraphQLResolveInfo): ResolveTree[] {
+  const connection = parseResolveInfo(info) as ResolveTree | null | undefined;
+  if (!connection) return [];
+  const fields = children([connection]);
+  return [...(fields.get('nodes') ?? []), ...(children(fields.get('edges') ?? []).get('node') ?? [])];
+}
+
+/**
+ * The joins that read, with a page of `entity` rows, the to-one fields selected on its nodes
+ * (and theirs, up to three levels), or null when none is selected. A soft-deleted or missing
+ * target reads as null, as `loaders.byId` would load it.
+ */
+export function planReferenceJoins(dataSource: DataSource, entity: EntityClass, info: GraphQLResolveInfo): ReferenceJoins | null {
+  const joins: Join[] = [];
+  const clauses: string[] = [];
+  const visit = (owner: EntityClass, ownerAlias: string, selections: ResolveTree[], depth: number): string => {
+    const references = referencesOf.get(owner);
+    if (!references || depth > MAX_DEPTH) return '';
+    const keys: string[] = [];
+    for (const [name, subtrees] of children(selections)) {
+      const reference = references.get(name);
+      if (!reference || joins.length >= MAX_JOINS) continue;
+      const alias = `ref${joins.length}`;
+      const metadata = dataSource.getMetadata(owner as EntityTarget<ObjectLiteral>);
+      const column = metadata.findColumnWithPropertyName(reference.property)!.databaseName;
+      const properties = dataSource.getMetadata(reference.target as EntityTarget<ObjectLiteral>).columns.map((c) => c.propertyName);
+      joins.push({ alias, target: reference.target, properties, parent: ownerAlias, property: reference.property });
+      clauses.push(
+        `LEFT JOIN ${tableOf(dataSource, reference.target)} ${alias} ON ${alias}.id = ${ownerAlias}.${column} AND ${alias}.deleted_at IS NULL`,
+      );
+      keys.push(`${name}(${visit(reference.target, alias, subtrees, depth + 1)})`);
+    }
+    return keys.join(',');
+  };
+  const key = visit(entity, 't', nodeSelections(info), 1);
+  if (!joins.length) return null;
+  const columnName = (alias: string, property: string) => (alias === 't' ? property : `__${alias}.${property}`);
+  return {
+    key,
+    from: clauses.join(' '),
+    columns: joins.map((join) => selectList(dataSource, join.target, join.alias, `__${join.alias}.`)).join(', '),
+    related: (row, found) => {
+      for (const join of joins) {
+        const id = row[columnName(join.alias, 'id')] as string | null;
+        if (id !== null) {
+          const value: Record<string, unknown> = {};
+          for (const property of join.properties) value[property] = row[columnName(join.alias, property)];
+          found(join.target, id, hydrate(join.target, value));
+          continue;
+        }
+        // No row: either nothing is referenced, or the target is gone (byId loads null for it).
+        const referenced = row[columnName(join.parent, join.property)] as string | null | undefined;
+        if (referenced != null) found(join.target, referenced, null);
+      }
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { encodeGlobalId } from '../src/graphql/global-id';
+import { fixtureId, loadFixture } from './support/fixture';
+import { startTestApp, type TestApp } from './support/test-app';
+
+/**
+ * A page reads the to-one fields selected on its nodes (statement.speaker, quantity.statement
+ * and so on) in its own statement, so they cost no round trip; and reads are prepared once
+ * per connection.
+ */
+describe('to-one fields read with their page', () => {
+  let api: TestApp;
+  before(async () => {
+    api = await startTestApp({ seed: false });
+    await loadFixture(api.app.database, 40);
+  });
+  after(() => api.close());
+
+  const speaker3 = encodeGlobalId('Speaker', fixtureId(1, 3));
+
+  it('reads speaker and event with the statements, in one statement', async () => {
+    const result = await api.gql(
+      `query ($speaker: ID) { statements(first: 3, filter: { speaker: $speaker }) { nodes { text speaker { name } event { title } } } }`,
+      { speaker: speaker3 },
+    );
+    assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+    assert.deepEqual(result.data.statements.nodes, [
+      { text: 'Fixture statement 22', speaker: { name: 'Speaker 003' }, event: { title: 'Briefing 23' } },
+      { text: 'Fixture statement 2', speaker: { name: 'Speaker 003' }, event: { title: 'Briefing 3' } },
+    ]);
+    assert.equal(result.extensions!.sql!.statements, 1);
+  });
+
+  it('follows fragments, aliases and edges, and chains of to-one fields', async () => {
+    const result = await api.gql(`
+      query {
+        measure(slug: "measure-2") {
+          quantities(first: 2) { edges { node { ...Figure } } }
+        }
+      }
+      fragment Figure on Quantity { value claim: statement { text who: speaker { name } } }`);
+    assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+    assert.deepEqual(result.data.measure.quantities.edges, [
+      { node: { value: 1040, claim: { text: 'Fixture statement 40', who: { name: 'Speaker 001' } } } },
+      { node: { value: 1037, claim: { text: 'Fixture statement 37', who: { name: 'Speaker 018' } } } },
+    ]);
+    // The measure, then its figures with their statements and speakers.
+    assert.equal(result.extensions!.sql!.statements, 2);
+  });
+
+  it('reads a soft-deleted event as null, as a lookup by id does', async () => {
+    const statement = fixtureId(6, 5);
+    await api.app.database.pool.query("UPDATE event SET deleted_at = now() WHERE id = (SELECT event_id FROM statement WHERE id = $1)", [statement]);
+    try {
+      const listed = await api.gql(`query ($speaker: ID) { statements(first: 40, filter: { speaker: $speaker }) { nodes { id event { title } } } }`, {
+        speaker: encodeGlobalId('Speaker', fixtureId(1, 6)),
+      });
+      const alone = await api.gql(`query ($id: ID!) { statement(id: $id) { event { title } } }`, { id: encodeGlobalId('Statement', statement) });
+      assert.equal(listed.errors, undefined, JSON.stringify(listed.errors));
+      const node = listed.data.statements.nodes.find((each: { id: string }) => each.id === encodeGlobalId('Statement', statement));
+      assert.deepEqual(node.event, null);
+      assert.deepEqual(alone.data, { statement: { event: null } });
+    } finally {
+      await api.app.database.pool.query("UPDATE event SET deleted_at = NULL WHERE id = (SELECT event_id FROM statement WHERE id = $1)", [statement]);
+    }
+  });
+});
+
+describe('prepared reads', () => {
+  const query = `{ statements(first: 2) { nodes { text speaker { name } } } }`;
+  const prepared = async (api: TestApp) =>
+    (await api.app.database.readPool.query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'cg\\_%'")).rows.length;
+
+  it('prepares each read once per connection', async () => {
+    const api = await startTestApp({ seed: true, database: { poolSize: 1 } });
+    try {
+      const first = await api.gql(query);
+      const again = await api.gql(query);
+      assert.deepEqual(again.data, first.data);
+      assert.equal(first.data.statements.nodes.length, 2);
+      assert.equal(await prepared(api), 1);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('prepares nothing with DB_PREPARED_STATEMENTS off', async () => {
+    const api = await startTestApp({ seed: true, database: { poolSize: 1, preparedStatements: false } });
+    try {
+      const result = await api.gql(query);
+      assert.equal(result.data.statements.nodes.length, 2);
+      assert.equal(await prepared(api), 0);
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -19,12 +19,12 @@ function withLimits(limits: Partial<QueryLimits>) {
   });
   after(() => api.close());
   return {
-    async accepted(query: string) {
-      const result = await api.gql(query);
+    async accepted(query: string, variables?: Record<string, unknown>) {
+      const result = await api.gql(query, variables);
       assert.equal(result.errors, undefined, `${query}: ${JSON.stringify(result.errors)}`);
     },
-    async rejected(query: string, code: string, message: RegExp) {
-      const result = await api.gql(query);
+    async rejected(query: string, code: string, message: RegExp, variables?: Record<string, unknown>) {
+      const result = await api.gql(query, variables);
       assert.equal(result.status, 400);
       assert.equal(result.errors?.[0].extensions?.code, code, JSON.stringify(result.errors));
       assert.match(result.errors![0].message, message);
@@ -75,6 +75,15 @@ describe('the cost limit', () => {
     // outer page costs 1 + 1 × 6 = 7 with first: 1 and 1 + 2 × 6 = 13 with first: 2.
     await check.accepted('{ statements(first: 1) { nodes { speaker { statements(first: 3) { totalCount } } } } }');
     await check.rejected('{ statements(first: 2) { nodes { speaker { statements(first: 3) { totalCount } } } } }', 'QUERY_TOO_COSTLY', /query cost 13 exceeds the limit of 11/);
+  });
+
+  it('costs one document again for other variables (costs are remembered per document and variables)', async () => {
+    const query = 'query ($n: Int) { statements(first: $n) { totalCount } }';
+    for (let round = 0; round < 2; round += 1) {
+      await check.accepted(query, { n: 10 });
+      await check.rejected(query, 'QUERY_TOO_COSTLY', /query cost 12 exceeds the limit of 11/, { n: 11 });
+      await check.accepted(query, { n: 3 });
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
 export type EntityClass<T extends ObjectLiteral = ObjectLiteral> = { new (...args: never[]): T; prototype: T };
 
-const selectLists = new WeakMap<DataSource, Map<EntityClass, string>>();
+const selectLists = new WeakMap<DataSource, Map<string, string>>();
 
 /**
  * The SELECT list of every column of `entity` on table alias `alias`, each renamed to
@@ -11,16 +11,16 @@ const selectLists = new WeakMap<DataSource, Map<EntityClass, string>>();
 export function selectList(dataSource: DataSource, entity: EntityClass, alias: string, prefix = ''): string {
   let lists = selectLists.get(dataSource);
   if (!lists) selectLists.set(dataSource, (lists = new Map()));
-  const key = entity;
+  const key = `${entity.name}:${alias}:${prefix}`;
   let columns = lists.get(key);
   if (!columns) {
     columns = dataSource
       .getMetadata(entity as EntityTarget<ObjectLiteral>)
-      .columns.map((column) => `%ALIAS%.${column.databaseName} AS "%PREFIX%${column.propertyName}"`)
+      .columns.map((column) => `${alias}.${column.databaseName} AS "${prefix}${column.propertyName}"`)
       .join(', ');
     lists.set(key, columns);
   }
-  return columns.replaceAll('%ALIAS%', alias).replaceAll('%PREFIX%', prefix);
+  return columns;
 }
 
 /** The table `entity` is stored in. */

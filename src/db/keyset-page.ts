@@ -27,8 +27,13 @@ export interface PageSpec {
   parentKeyType?: string;
   /** Tables joined to the page's rows only (not to its count), e.g. to read related rows with them. */
   joins?: string;
-  /** Sees each row as read, with the columns whose names start with "__" that the node leaves out. */
-  onRow?: (row: Record<string, unknown>) => void;
+  /** Prototype of the rows (an entity's, so that they need no copy); a plain object's by default. */
+  prototype?: object;
+  /**
+   * Given the names of the columns read, what sees each row's values, including the columns
+   * whose names start with "__" that the rows leave out.
+   */
+  onRow?: (columns: string[]) => (values: unknown[]) => void;
 }
 
 export type CursorValues = Array<string | number>;
@@ -123,7 +128,7 @@ export async function readPages<Row extends object>(
       LIMIT ${spec.params.add(size + 1, 'integer')}
     ) p ON true
     ORDER BY k.ord, ${spec.order.map((_, index) => `p."__k${index}" ${direction}`).join(', ')}`;
-  const result = await sql.query<Record<string, unknown>>(text, spec.params.values);
+  const { columns, rows } = await sql.queryValues(text, spec.params.values);
 
   const pages: Array<PageRows<Row>> = Array.from({ length: parentKeys?.length ?? 1 }, () => ({
     rows: [],
@@ -132,17 +137,22 @@ export async function readPages<Row extends object>(
     hasPreviousPage: false,
     totalCount: null,
   }));
-  const lastKeyName = `__k${spec.order.length - 1}`;
-  for (const row of result) {
-    const page = pages[Number(row.__ord) - 1];
-    page.totalCount = withTotal ? Number(row.__total) : null;
-    if (row[lastKeyName] === null) continue;
-    spec.onRow?.(row);
-    const cursor: CursorValues = spec.order.map((_, index) => row[`__k${index}`] as string | number);
-    const node: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(row)) if (!name.startsWith('__')) node[name] = value;
+  const ordAt = columns.indexOf('__ord');
+  const totalAt = columns.indexOf('__total');
+  const keyAt = spec.order.map((_, index) => columns.indexOf(`__k${index}`));
+  const lastKeyAt = keyAt[keyAt.length - 1];
+  const nodeAt = columns.flatMap((name, index) => (name.startsWith('__') ? [] : [index]));
+  const prototype = spec.prototype ?? Object.prototype;
+  const seeRow = spec.onRow?.(columns);
+  for (const values of rows) {
+    const page = pages[Number(values[ordAt]) - 1];
+    page.totalCount = withTotal ? Number(values[totalAt]) : null;
+    if (values[lastKeyAt] === null) continue;
+    seeRow?.(values);
+    const node = Object.create(prototype) as Record<string, unknown>;
+    for (const index of nodeAt) node[columns[index]] = values[index];
     page.rows.push(node as Row);
-    page.cursors.push(cursor);
+    page.cursors.push(keyAt.map((index) => values[index] as string | number));
   }
   for (const page of pages) {
     const more = page.rows.length > size;

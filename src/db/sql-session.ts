@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
+import type { Pool, QueryArrayResult, QueryResult } from 'pg';
 
 /** Statement names by SQL text. Bounded: texts beyond it run unnamed, so a connection never holds more. */
 const statementNames = new Map<string, string>();
@@ -43,11 +43,22 @@ export class SqlSession {
   }
 
   async query<Row extends object = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
+    const result = await this.run(text, params, false);
+    return result.rows as Row[];
+  }
+
+  /** Like query, with each row as an array of values in the order of `columns` (no object per row). */
+  async queryValues(text: string, params: unknown[] = []): Promise<{ columns: string[]; rows: unknown[][] }> {
+    const result = await this.run(text, params, true);
+    return { columns: result.fields.map((field) => field.name), rows: result.rows as unknown[][] };
+  }
+
+  private async run(text: string, values: unknown[], asArrays: boolean): Promise<QueryResult | QueryArrayResult> {
     this.statements += 1;
     const started = performance.now();
     try {
-      const result = await this.pool.query({ name: this.prepare ? statementName(text) : undefined, text, values: params });
-      return result.rows as Row[];
+      const name = this.prepare ? statementName(text) : undefined;
+      return asArrays ? await this.pool.query({ name, text, values, rowMode: 'array' }) : await this.pool.query({ name, text, values });
     } finally {
       this.millis += performance.now() - started;
     }
@@ -62,5 +73,13 @@ export class SqlParams {
   add(value: unknown, type?: string): string {
     this.values.push(value);
     return type ? `$${this.values.length}::${type}` : `$${this.values.length}`;
+  }
+
+  /**
+   * The condition that `expr` is one of `values` (of SQL type `type`): an equality for a single
+   * value, so that an index on (expr, …, sort keys) also gives the order, else `= ANY`.
+   */
+  oneOf(expr: string, values: readonly unknown[], type: string): string {
+    return values.length === 1 ? `${expr} = ${this.add(values[0], type)}` : `${expr} = ANY(${this.add(values, `${type}[]`)})`;
   }
 }

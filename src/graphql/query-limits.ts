@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from './connection';
 
@@ -26,27 +26,45 @@ export const connectionEstimator: ComplexityEstimator = ({ args, childComplexity
   return 1 + childComplexity * Math.max(1, size ?? DEFAULT_PAGE_SIZE);
 };
 
-/** The cost of an operation, computed on the parsed document with its variables. */
+/** Costs remembered per parsed document (Apollo reuses the parsed document of a query text it has seen). */
+const MAX_COSTS_PER_DOCUMENT = 64;
+
+/**
+ * The cost of an operation, computed on the parsed document with its variables; the cost of
+ * the same document, operation and variables is computed once (it depends on nothing else).
+ */
 export function costPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const costOf = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown> | undefined): number | null => {
+    let costs = known.get(document);
+    if (!costs) known.set(document, (costs = new Map()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    let cost = costs.get(key);
+    if (cost === undefined) {
+      try {
+        cost = getComplexity({
+          schema,
+          query: document,
+          operationName,
+          variables,
+          estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
+        });
+      } catch (error) {
+        // Variables that do not coerce: execution refuses them with BAD_USER_INPUT before any resolver runs.
+        if (error instanceof GraphQLError) return null;
+        throw error;
+      }
+      if (costs.size >= MAX_COSTS_PER_DOCUMENT) costs.clear();
+      costs.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName,
-              variables: request.variables,
-              estimators: [connectionEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (error) {
-            // Variables that do not coerce: execution refuses them with BAD_USER_INPUT before any resolver runs.
-            if (error instanceof GraphQLError) return;
-            throw error;
-          }
-          if (cost > maxCost) {
+          const cost = costOf(document, request.operationName, request.variables);
+          if (cost !== null && cost > maxCost) {
             throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages (first/last) or fewer nested lists`, {
               extensions: { code: 'QUERY_TOO_COSTLY', cost, limit: maxCost, http: { status: 400 } },
             });

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
+import { EntityClass, selectList, tableOf } from '../db/entity-rows';
 
 /** A to-one field: `field` of an `entity` is the `target` row whose id the entity holds in `property`. */
 interface Reference {
@@ -43,8 +43,11 @@ export interface ReferenceJoins {
   from: string;
   /** Extra SELECT list, every column named "__<alias>.<property>". */
   columns: string;
-  /** Hands over the related rows in one raw row: each target, the id looked up and its row, or null when there is none. */
-  related(row: Record<string, unknown>, found: (target: EntityClass, id: string, value: ObjectLiteral | null) => void): void;
+  /**
+   * Given the columns of a result, what hands over the related rows in each row's values: each
+   * target, the id looked up and its row, or null when there is none.
+   */
+  reader(columns: string[]): (values: unknown[], found: (target: EntityClass, id: string, value: ObjectLiteral | null) => void) => void;
 }
 
 /** How deep a chain of to-one fields is followed, and how many tables one page may join. */
@@ -103,19 +106,27 @@ export function planReferenceJoins(dataSource: DataSource, entity: EntityClass, 
     key,
     from: clauses.join(' '),
     columns: joins.map((join) => selectList(dataSource, join.target, join.alias, `__${join.alias}.`)).join(', '),
-    related: (row, found) => {
-      for (const join of joins) {
-        const id = row[columnName(join.alias, 'id')] as string | null;
-        if (id !== null) {
-          const value: Record<string, unknown> = {};
-          for (const property of join.properties) value[property] = row[columnName(join.alias, property)];
-          found(join.target, id, hydrate(join.target, value));
-          continue;
+    reader(columns) {
+      const at = joins.map((join) => ({
+        join,
+        idAt: columns.indexOf(columnName(join.alias, 'id')),
+        propertyAt: join.properties.map((property) => columns.indexOf(columnName(join.alias, property))),
+        referenceAt: columns.indexOf(columnName(join.parent, join.property)),
+      }));
+      return (values, found) => {
+        for (const { join, idAt, propertyAt, referenceAt } of at) {
+          const id = values[idAt] as string | null;
+          if (id !== null) {
+            const row = Object.create(join.target.prototype) as Record<string, unknown>;
+            for (let index = 0; index < propertyAt.length; index += 1) row[join.properties[index]] = values[propertyAt[index]];
+            found(join.target, id, row);
+            continue;
+          }
+          // No row: either nothing is referenced, or the target is gone (byId loads null for it).
+          const referenced = values[referenceAt] as string | null | undefined;
+          if (referenced != null) found(join.target, referenced, null);
         }
-        // No row: either nothing is referenced, or the target is gone (byId loads null for it).
-        const referenced = row[columnName(join.parent, join.property)] as string | null | undefined;
-        if (referenced != null) found(join.target, referenced, null);
-      }
+      };
     },
   };
 }

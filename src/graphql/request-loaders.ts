@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import { EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
-import { OrderKey, PageRows, readPages } from '../db/keyset-page';
+import { OrderKey, PageRows, readPages, type PageSpec } from '../db/keyset-page';
 import { SqlParams, SqlSession } from '../db/sql-session';
 import { ConnectionArgs, pageWindow, selectsField, toConnection, type PageConnection } from './connection';
-import { planReferenceJoins, type ReferenceJoins } from './reference-joins';
+import { planReferenceJoins } from './reference-joins';
 
 /** A list that can be paged, at the root or under a parent. */
 export interface ListDefinition<T extends ObjectLiteral> {
@@ -30,6 +30,14 @@ export interface ListFilter {
 
 const NO_FILTER: ListFilter = { key: '', conditions: () => [] };
 
+/** What a page read adds to read the to-one fields selected on its nodes (see RequestLoaders.pageReads). */
+export interface PageReads {
+  key: string;
+  columns: string;
+  joins?: string;
+  onRow?: PageSpec['onRow'];
+}
+
 /** DataLoader refuses null keys, so root lists load under this one. */
 const ROOT_KEY = '';
 
@@ -39,6 +47,7 @@ const ROOT_KEY = '';
  */
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+  private readonly plans = new WeakMap<readonly FieldNode[], PageReads>();
 
   constructor(
     readonly sql: SqlSession,
@@ -69,9 +78,32 @@ export class RequestLoaders {
     );
   }
 
-  /** Puts the related rows read with a page into the byId loaders, so their fields cost no statement. */
-  private primeRelated(references: ReferenceJoins, row: Record<string, unknown>): void {
-    references.related(row, (target, id, value) => this.byId(target).prime(id, value));
+  /**
+   * The parts of a page read of `entity` that also read the to-one fields selected on its nodes
+   * (see reference-joins) and put them into the byId loaders, so those fields cost no statement.
+   * Columns are the entity's own plus the joined ones; `key` tells plans apart in loader keys.
+   */
+  pageReads(entity: EntityClass, info: GraphQLResolveInfo): PageReads {
+    // graphql-js hands every parent of a list the same fieldNodes, so the plan is made once per field.
+    let reads = this.plans.get(info.fieldNodes);
+    if (!reads) this.plans.set(info.fieldNodes, (reads = this.planPageReads(entity, info)));
+    return reads;
+  }
+
+  private planPageReads(entity: EntityClass, info: GraphQLResolveInfo): PageReads {
+    const own = selectList(this.dataSource, entity, 't');
+    const references = planReferenceJoins(this.dataSource, entity, info);
+    if (!references) return { key: '', columns: own };
+    const prime = (target: EntityClass, id: string, value: ObjectLiteral | null) => this.byId(target).prime(id, value);
+    return {
+      key: references.key,
+      columns: `${own}, ${references.columns}`,
+      joins: references.from,
+      onRow: (columns) => {
+        const read = references.reader(columns);
+        return (values) => read(values, prime);
+      },
+    };
   }
 
   /**
@@ -91,16 +123,17 @@ export class RequestLoaders {
     const window = pageWindow(args, list.order);
     // A caller that already knows the total (e.g. from an aggregate it ran anyway) saves the count.
     const withTotal = knownTotal === undefined && selectsField(info, 'totalCount');
-    const references = planReferenceJoins(this.dataSource, list.entity, info);
-    const key = `page:${list.name}:${JSON.stringify(window)}:${withTotal}:${filter.key}:${references?.key ?? ''}`;
+    const reads = this.pageReads(list.entity, info);
+    const key = `page:${list.name}:${JSON.stringify(window)}:${withTotal}:${filter.key}:${reads.key}`;
     const loader = this.get(key, () =>
       new DataLoader<string, PageRows<T>>(async (parentIds) => {
         const params = new SqlParams();
         const spec = {
           from: list.from ?? `${tableOf(this.dataSource, list.entity)} t`,
-          columns: [selectList(this.dataSource, list.entity, 't'), ...(references ? [references.columns] : [])].join(', '),
-          joins: references?.from,
-          onRow: references ? (row: Record<string, unknown>) => this.primeRelated(references, row) : undefined,
+          columns: reads.columns,
+          joins: reads.joins,
+          onRow: reads.onRow,
+          prototype: list.entity.prototype,
           order: list.order,
           descending: list.descending,
           // Soft-deleted rows are hidden from every list.
@@ -113,6 +146,7 @@ export class RequestLoaders {
       }),
     );
     const page = await loader.load(parentId ?? ROOT_KEY);
-    return toConnection(knownTotal === undefined ? page : { ...page, totalCount: knownTotal }, (row) => hydrate(list.entity, row));
+    // Rows come back with the entity's prototype already.
+    return toConnection(knownTotal === undefined ? page : { ...page, totalCount: knownTotal }, (row) => row);
   }
 }

@@ -17,6 +17,7 @@ import { StatementWritesResolver } from '../domain/statement/statement-writes.re
 import { TopicResolver, TopicWritesResolver } from '../domain/topic/topic.resolver';
 import { authChecker } from './auth-checker';
 import { NodeResolver } from './node.resolver';
+import { validateArgs } from './validate-args';
 
 export const resolvers = [
   NodeResolver,
@@ -55,10 +56,8 @@ export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     authChecker,
-    // Args classes without class-validator decorators are fine; only decorated rules apply.
-    // Missing properties are validated too (type-graphql skips them by default), so that
-    // cross-field checks see absent fields; optional fields carry @IsOptional instead.
-    validate: { forbidUnknownValues: false, skipMissingProperties: false },
+    // class-validator rules on args and input classes, checked once per distinct value.
+    validateFn: validateArgs,
   });
   // type-graphql has no option for the root type's description; the playground shows it first.
   schema.getQueryType()!.description =

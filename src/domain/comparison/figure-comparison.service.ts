@@ -16,7 +16,7 @@ function comparisonConditions(comparison: FigureComparison, params: SqlParams): 
   const conditions = ['t.per_day IS NOT NULL'];
   if (comparison.from) conditions.push(...spanEndsOnOrAfter('t', params.add(comparison.from, 'date')));
   if (comparison.to) conditions.push(`t.stated_on <= ${params.add(comparison.to, 'date')}`);
-  if (comparison.kinds) conditions.push(`t.kind = ANY(${params.add(comparison.kinds, 'text[]')})`);
+  if (comparison.kinds) conditions.push(params.oneOf('t.kind', comparison.kinds, 'text'));
   return conditions;
 }
 

@@ -25,7 +25,7 @@ export function eventConnection(context: Context, args: ConnectionArgs, filter: 
   return context.loaders.connection(EVENTS, args, null, info, {
     key: JSON.stringify([kinds, from, to]),
     conditions: (params) => [
-      ...(kinds ? [`t.kind = ANY(${params.add(kinds, 'text[]')})`] : []),
+      ...(kinds ? [params.oneOf('t.kind', kinds, 'text')] : []),
       ...(from ? [`t.occurred_until >= ${params.add(from, 'date')}`] : []),
       ...(to ? [`t.occurred_on <= ${params.add(to, 'date')}`] : []),
     ],

@@ -56,6 +56,6 @@ export function quantitiesOnMeasure(
   const chosen = kinds?.length ? [...kinds] : null;
   return figuresOnMeasure(context, measureId, args, info, {
     key: JSON.stringify(chosen),
-    conditions: (params) => (chosen ? [`t.kind = ANY(${params.add(chosen, 'text[]')})`] : []),
+    conditions: (params) => (chosen ? [params.oneOf('t.kind', chosen, 'text')] : []),
   });
 }

@@ -36,7 +36,7 @@ export function relationsOfStatement(
   const chosen = types?.length ? [...types] : null;
   return context.loaders.connection(listFor(direction), args, statementId, info, {
     key: JSON.stringify(chosen),
-    conditions: (params) => (chosen ? [`t.type = ANY(${params.add(chosen, 'text[]')})`] : []),
+    conditions: (params) => (chosen ? [params.oneOf('t.type', chosen, 'text')] : []),
   });
 }
 

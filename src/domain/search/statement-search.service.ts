@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { hydrate, selectList } from '../../db/entity-rows';
+import { hydrate } from '../../db/entity-rows';
 import { OrderKey, readPages } from '../../db/keyset-page';
 import { SqlParams } from '../../db/sql-session';
 import { pageWindow, selectsField, toConnection } from '../../graphql/connection';
@@ -79,9 +79,12 @@ export async function searchStatements(context: Context, args: SearchStatementsA
   const from = `statement t CROSS JOIN (SELECT websearch_to_tsquery(claimgraph_ts_config(${language}), ${params.add(args.query, 'text')}) AS query,
     claimgraph_ts_config(${language}) AS config) q`;
   const options = params.add(HEADLINE_OPTIONS, 'text');
+  const reads = context.loaders.pageReads(Statement, info);
   const spec = {
     from,
-    columns: `${selectList(context.database.dataSource, Statement, 't')}, ${snippetColumns(options)}`,
+    columns: `${reads.columns}, ${snippetColumns(options)}`,
+    joins: reads.joins,
+    onRow: reads.onRow,
     order,
     descending: true,
     conditions: ['t.deleted_at IS NULL', 't.search_document @@ q.query', ...filterConditions(decoded, params)],

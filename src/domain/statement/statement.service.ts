@@ -75,7 +75,7 @@ export function filterConditions(filter: DecodedFilter, params: SqlParams): stri
   const conditions: string[] = [];
   if (filter.speaker) conditions.push(`t.speaker_id = ${params.add(filter.speaker, 'uuid')}`);
   if (filter.event) conditions.push(`t.event_id = ${params.add(filter.event, 'uuid')}`);
-  if (filter.status) conditions.push(`t.status = ANY(${params.add(filter.status, 'text[]')})`);
+  if (filter.status) conditions.push(params.oneOf('t.status', filter.status, 'text'));
   if (filter.mode) conditions.push(`t.mode = ${params.add(filter.mode, 'text')}`);
   if (filter.statedFrom) conditions.push(...spanEndsOnOrAfter('t', params.add(filter.statedFrom, 'date')));
   if (filter.statedTo) conditions.push(`t.stated_on <= ${params.add(filter.statedTo, 'date')}`);

@@ -15,6 +15,8 @@ export interface Config {
   poolSize: number;
   /** Name the hand-written reads so each connection parses and plans them once (off for poolers that cannot keep them). */
   preparedStatements: boolean;
+  /** PostgreSQL's plan_cache_mode for the pool's sessions, set when reads are prepared. */
+  planCacheMode: PlanCacheMode;
   /** Seed the reference article when the database holds no statements. */
   seedOnStart: boolean;
   production: boolean;
@@ -43,6 +45,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+export const PLAN_CACHE_MODES = ['force_generic_plan', 'auto', 'force_custom_plan'] as const;
+export type PlanCacheMode = (typeof PLAN_CACHE_MODES)[number];
+
 /** Every variable loadConfig reads, with its default; the README's configuration table lists the same. */
 export const CONFIG_VARIABLES = [
   { name: 'PORT', default: '4000', meaning: 'HTTP port; 0 picks a free one.' },
@@ -51,6 +56,7 @@ export const CONFIG_VARIABLES = [
   { name: 'EMBEDDED_PG_DIR', default: '.data/postgres', meaning: "Embedded PostgreSQL's data folder (kept across restarts)." },
   { name: 'EMBEDDED_PG_PORT', default: '0 (a free port)', meaning: 'Port of the embedded PostgreSQL.' },
   { name: 'DB_POOL_SIZE', default: '10', meaning: 'Connections in the pool.' },
+  { name: 'DB_PLAN_CACHE_MODE', default: 'force_generic_plan', meaning: "PostgreSQL's plan_cache_mode for prepared reads: force_generic_plan plans each read once per connection; auto lets PostgreSQL re-plan reads whose generic plan it estimates dearer (nested pages, whose key count it cannot know, always are)." },
   { name: 'DB_PREPARED_STATEMENTS', default: 'true', meaning: 'Prepare the read statements once per connection; turn off behind a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).' },
   { name: 'SEED_ON_START', default: 'true', meaning: 'Seed the reference article when the database has no statements.' },
   { name: 'READS_REQUIRE_KEY', default: 'false', meaning: 'Whether queries need an API key too; mutations always do.' },
@@ -110,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPort: integer(env, 'EMBEDDED_PG_PORT', 0, 0, 65535),
     poolSize: integer(env, 'DB_POOL_SIZE', 10, 1, 1000),
     preparedStatements: flag(env, 'DB_PREPARED_STATEMENTS', true),
+    planCacheMode: oneOf(env, 'DB_PLAN_CACHE_MODE', 'force_generic_plan', [...PLAN_CACHE_MODES]) as PlanCacheMode,
     seedOnStart: flag(env, 'SEED_ON_START', true),
     production: env.NODE_ENV === 'production',
     readsRequireKey: flag(env, 'READS_REQUIRE_KEY', false),

@@ -71,8 +71,9 @@ describe('prepared reads', () => {
   const query = `{ statements(first: 2) { nodes { text speaker { name } } } }`;
   const prepared = async (api: TestApp) =>
     (await api.app.database.readPool.query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'cg\\_%'")).rows.length;
+  const planCacheMode = async (api: TestApp) => (await api.app.database.readPool.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0].plan_cache_mode;
 
-  it('prepares each read once per connection', async () => {
+  it('prepares each read once per connection, planned once (force_generic_plan)', async () => {
     const api = await startTestApp({ seed: true, database: { poolSize: 1 } });
     try {
       const first = await api.gql(query);
@@ -80,6 +81,7 @@ describe('prepared reads', () => {
       assert.deepEqual(again.data, first.data);
       assert.equal(first.data.statements.nodes.length, 2);
       assert.equal(await prepared(api), 1);
+      assert.equal(await planCacheMode(api), 'force_generic_plan');
     } finally {
       await api.close();
     }
@@ -91,6 +93,7 @@ describe('prepared reads', () => {
       const result = await api.gql(query);
       assert.equal(result.data.statements.nodes.length, 2);
       assert.equal(await prepared(api), 0);
+      assert.equal(await planCacheMode(api), 'auto');
     } finally {
       await api.close();
     }

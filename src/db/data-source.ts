@@ -1,4 +1,5 @@
-import { types } from 'pg';
+import { types, type PoolClient } from 'pg';
+import type { PlanCacheMode } from '../config';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema';
@@ -40,8 +41,19 @@ const pgTypes = {
 /**
  * A TypeORM DataSource on `url`, and on read replicas when given (TypeORM's replication
  * settings: migrations and writes on the primary); migrations run explicitly, never `synchronize`.
+ * `planCacheMode`, when given, is set on every connection before its first query.
  */
-export function createDataSource(url: string, poolSize: number, statementTimeoutMs = 0, replicaUrls: string[] = []): DataSource {
+export function createDataSource(
+  url: string,
+  poolSize: number,
+  statementTimeoutMs = 0,
+  replicaUrls: string[] = [],
+  planCacheMode: PlanCacheMode | null = null,
+): DataSource {
+  // Prepared reads are planned once per connection with force_generic_plan: under PostgreSQL's
+  // default (auto) every statement over a list of parent keys is planned again on each run,
+  // because a generic plan cannot know how many keys it will see and always looks dearer.
+  const onConnect = planCacheMode && planCacheMode !== 'auto' ? (client: PoolClient) => client.query(`SET plan_cache_mode = ${planCacheMode}`) : undefined;
   return new DataSource({
     type: 'postgres',
     ...(replicaUrls.length ? { replication: { master: { url }, slaves: replicaUrls.map((replica) => ({ url: replica })) } } : { url }),
@@ -52,6 +64,6 @@ export function createDataSource(url: string, poolSize: number, statementTimeout
     logging: false,
     // A connection attempt gives up after 5 s (a vanished server must fail requests fast);
     // statement_timeout bounds every statement of a request.
-    extra: { max: poolSize, types: pgTypes, connectionTimeoutMillis: 5000, statement_timeout: statementTimeoutMs || undefined },
+    extra: { max: poolSize, types: pgTypes, connectionTimeoutMillis: 5000, statement_timeout: statementTimeoutMs || undefined, onConnect },
   });
 }

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import type { Config } from '../config';
+import type { Config, PlanCacheMode } from '../config';
 import { createDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
@@ -40,6 +40,7 @@ export async function openDatabase(config: Config): Promise<Database> {
       statementTimeoutMs: config.statementTimeoutMs,
       replicaUrls: config.replicaUrls,
       preparedStatements: config.preparedStatements,
+      planCacheMode: config.planCacheMode,
       afterClose: async () => embedded?.stop(),
     });
   } catch (error) {
@@ -54,13 +55,17 @@ export interface ConnectOptions {
   replicaUrls?: string[];
   /** Prepare hand-written reads once per connection; true unless said otherwise. */
   preparedStatements?: boolean;
+  /** plan_cache_mode of every session when reads are prepared; force_generic_plan unless said otherwise. */
+  planCacheMode?: PlanCacheMode;
   /** Runs once the pools are closed (stops an embedded server). */
   afterClose?: () => Promise<void>;
 }
 
 /** Opens a DataSource on `url` (and replicas) and migrates the primary. */
 export async function connect(url: string, options: ConnectOptions): Promise<Database> {
-  const dataSource = createDataSource(url, options.poolSize, options.statementTimeoutMs, options.replicaUrls);
+  const preparedStatements = options.preparedStatements ?? true;
+  const planCacheMode = preparedStatements ? (options.planCacheMode ?? 'force_generic_plan') : null;
+  const dataSource = createDataSource(url, options.poolSize, options.statementTimeoutMs, options.replicaUrls, planCacheMode);
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
@@ -80,7 +85,7 @@ export async function connect(url: string, options: ConnectOptions): Promise<Dat
     dataSource,
     pool,
     readPool: replicas[0] ?? pool,
-    preparedStatements: options.preparedStatements ?? true,
+    preparedStatements,
     async close() {
       await dataSource.destroy();
       await options.afterClose?.();

@@ -49,6 +49,19 @@ describe('to-one fields read with their page', () => {
     assert.equal(result.extensions!.sql!.statements, 2);
   });
 
+  it("reads the role held then with the organization it is in, in the role's own statement", async () => {
+    const result = await api.gql(`{
+      measure(slug: "measure-2") { quantities(first: 2) { nodes { statement { speakerRole { title organization { name } } } } } }
+    }`);
+    assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+    assert.deepEqual(result.data.measure.quantities.nodes, [
+      { statement: { speakerRole: { title: 'Official 1', organization: { name: 'Fixture Ministry' } } } },
+      { statement: { speakerRole: { title: 'Official 18', organization: { name: 'Fixture Ministry' } } } },
+    ]);
+    // The measure, its figures with their statements, the roles with their organizations.
+    assert.equal(result.extensions!.sql!.statements, 3);
+  });
+
   it('reads a soft-deleted event as null, as a lookup by id does', async () => {
     const statement = fixtureId(6, 5);
     await api.app.database.pool.query("UPDATE event SET deleted_at = now() WHERE id = (SELECT event_id FROM statement WHERE id = $1)", [statement]);

@@ -64,20 +64,21 @@ function children(trees: ResolveTree[]): Map<string, ResolveTree[]> {
   return byName;
 }
 
-/** The selections made on the nodes of a connection field: under `nodes` and under `edges { node }`. */
-function nodeSelections(info: GraphQLResolveInfo): ResolveTree[] {
-  const connection = parseResolveInfo(info) as ResolveTree | null | undefined;
-  if (!connection) return [];
-  const fields = children([connection]);
+/** The selections made on the rows a field resolves to: the field's own, or for a connection its nodes' (`nodes`, `edges { node }`). */
+export function rowSelections(info: GraphQLResolveInfo, shape: 'connection' | 'object'): ResolveTree[] {
+  const field = parseResolveInfo(info) as ResolveTree | null | undefined;
+  if (!field) return [];
+  if (shape === 'object') return [field];
+  const fields = children([field]);
   return [...(fields.get('nodes') ?? []), ...(children(fields.get('edges') ?? []).get('node') ?? [])];
 }
 
 /**
- * The joins that read, with a page of `entity` rows, the to-one fields selected on its nodes
- * (and theirs, up to three levels), or null when none is selected. A soft-deleted or missing
- * target reads as null, as `loaders.byId` would load it.
+ * The joins that read, with rows of `entity` (aliased t), the to-one fields `selections` make
+ * on them (and theirs, up to three levels), or null when none is selected. A soft-deleted or
+ * missing target reads as null, as `loaders.byId` would load it.
  */
-export function planReferenceJoins(dataSource: DataSource, entity: EntityClass, info: GraphQLResolveInfo): ReferenceJoins | null {
+export function planReferenceJoins(dataSource: DataSource, entity: EntityClass, selections: ResolveTree[]): ReferenceJoins | null {
   const joins: Join[] = [];
   const clauses: string[] = [];
   const visit = (owner: EntityClass, ownerAlias: string, selections: ResolveTree[], depth: number): string => {
@@ -99,7 +100,7 @@ export function planReferenceJoins(dataSource: DataSource, entity: EntityClass, 
     }
     return keys.join(',');
   };
-  const key = visit(entity, 't', nodeSelections(info), 1);
+  const key = visit(entity, 't', selections, 1);
   if (!joins.length) return null;
   const columnName = (alias: string, property: string) => (alias === 't' ? property : `__${alias}.${property}`);
   return {

@@ -5,7 +5,7 @@ import { EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
 import { OrderKey, PageRows, readPages, type PageSpec } from '../db/keyset-page';
 import { SqlParams, SqlSession } from '../db/sql-session';
 import { ConnectionArgs, pageWindow, selectsField, toConnection, type PageConnection } from './connection';
-import { planReferenceJoins } from './reference-joins';
+import { planReferenceJoins, rowSelections } from './reference-joins';
 
 /** A list that can be paged, at the root or under a parent. */
 export interface ListDefinition<T extends ObjectLiteral> {
@@ -30,8 +30,8 @@ export interface ListFilter {
 
 const NO_FILTER: ListFilter = { key: '', conditions: () => [] };
 
-/** What a page read adds to read the to-one fields selected on its nodes (see RequestLoaders.pageReads). */
-export interface PageReads {
+/** What a read of rows adds to read the to-one fields selected on them (see RequestLoaders.rowReads). */
+export interface RowReads {
   key: string;
   columns: string;
   joins?: string;
@@ -47,7 +47,7 @@ const ROOT_KEY = '';
  */
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
-  private readonly plans = new WeakMap<readonly FieldNode[], PageReads>();
+  private readonly plans = new WeakMap<readonly FieldNode[], RowReads>();
 
   constructor(
     readonly sql: SqlSession,
@@ -79,20 +79,21 @@ export class RequestLoaders {
   }
 
   /**
-   * The parts of a page read of `entity` that also read the to-one fields selected on its nodes
-   * (see reference-joins) and put them into the byId loaders, so those fields cost no statement.
-   * Columns are the entity's own plus the joined ones; `key` tells plans apart in loader keys.
+   * The parts of a read of `entity` rows that also read the to-one fields selected on them (see
+   * reference-joins) and put them into the byId loaders, so those fields cost no statement.
+   * `shape` says whether the field resolves to a connection of the rows or to one row. Columns
+   * are the entity's own (on alias t) plus the joined ones; `key` tells plans apart in loader keys.
    */
-  pageReads(entity: EntityClass, info: GraphQLResolveInfo): PageReads {
+  rowReads(entity: EntityClass, info: GraphQLResolveInfo, shape: 'connection' | 'object' = 'connection'): RowReads {
     // graphql-js hands every parent of a list the same fieldNodes, so the plan is made once per field.
     let reads = this.plans.get(info.fieldNodes);
-    if (!reads) this.plans.set(info.fieldNodes, (reads = this.planPageReads(entity, info)));
+    if (!reads) this.plans.set(info.fieldNodes, (reads = this.planRowReads(entity, info, shape)));
     return reads;
   }
 
-  private planPageReads(entity: EntityClass, info: GraphQLResolveInfo): PageReads {
+  private planRowReads(entity: EntityClass, info: GraphQLResolveInfo, shape: 'connection' | 'object'): RowReads {
     const own = selectList(this.dataSource, entity, 't');
-    const references = planReferenceJoins(this.dataSource, entity, info);
+    const references = planReferenceJoins(this.dataSource, entity, rowSelections(info, shape));
     if (!references) return { key: '', columns: own };
     const prime = (target: EntityClass, id: string, value: ObjectLiteral | null) => this.byId(target).prime(id, value);
     return {
@@ -123,7 +124,7 @@ export class RequestLoaders {
     const window = pageWindow(args, list.order);
     // A caller that already knows the total (e.g. from an aggregate it ran anyway) saves the count.
     const withTotal = knownTotal === undefined && selectsField(info, 'totalCount');
-    const reads = this.pageReads(list.entity, info);
+    const reads = this.rowReads(list.entity, info);
     const key = `page:${list.name}:${JSON.stringify(window)}:${withTotal}:${filter.key}:${reads.key}`;
     const loader = this.get(key, () =>
       new DataLoader<string, PageRows<T>>(async (parentIds) => {

@@ -70,8 +70,8 @@ export class ComparedFigureResolver {
   }
 
   @FieldResolver(() => Role, { nullable: true, description: 'The role the speaker held when giving it; null if none is recorded.' })
-  async speakerRole(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<Role | null> {
-    return findRoleAtStatement(context, await statementOf(context, figure));
+  async speakerRole(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role | null> {
+    return findRoleAtStatement(context, await statementOf(context, figure), info);
   }
 
   @FieldResolver(() => VerificationStatus, { description: "Where the statement stands on evidence." })

@@ -1,6 +1,5 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
-import { hydrate, selectList } from '../../db/entity-rows';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import type { ListDefinition } from '../../graphql/request-loaders';
@@ -27,17 +26,19 @@ export function rolesInOrganization(context: Context, organizationId: string, ar
 
 /**
  * The role a statement's speaker held when it was made: the latest-starting role whose
- * span overlaps the statement's date span, or null. One statement per batch.
+ * span overlaps the statement's date span, or null. One statement per batch, which also reads
+ * the to-one fields selected on the role (its organization, its speaker).
  */
-export function findRoleAtStatement(context: Context, statement: Statement): Promise<Role | null> {
-  const loader = context.loaders.get('Statement.speakerRole', () =>
+export function findRoleAtStatement(context: Context, statement: Statement, info: GraphQLResolveInfo): Promise<Role | null> {
+  const reads = context.loaders.rowReads(Role, info, 'object');
+  const loader = context.loaders.get(`Statement.speakerRole:${reads.key}`, () =>
     new DataLoader<Statement, Role | null, string>(
       async (statements) => {
-        const rows = await context.sql.query<{ ord: number }>(
-          `SELECT k.ord AS ord, r.*
+        const { columns, rows } = await context.sql.queryValues(
+          `SELECT k.ord AS "__ord", r.*
            FROM unnest($1::uuid[], $2::date[], $3::date[]) WITH ORDINALITY AS k(speaker_id, stated_on, stated_until, ord)
            JOIN LATERAL (
-             SELECT ${selectList(context.loaders.dataSource, Role, 't')} FROM role t
+             SELECT ${reads.columns} FROM role t ${reads.joins ?? ''}
              WHERE t.speaker_id = k.speaker_id AND t.deleted_at IS NULL
                AND (t.started_on IS NULL OR t.started_on <= k.stated_until)
                AND (t.ended_on IS NULL OR t.ended_on >= k.stated_on)
@@ -46,8 +47,16 @@ export function findRoleAtStatement(context: Context, statement: Statement): Pro
            ) r ON true`,
           [statements.map((s) => s.speakerId), statements.map((s) => s.statedOn), statements.map((s) => s.statedUntil)],
         );
+        const ordAt = columns.indexOf('__ord');
+        const roleAt = columns.flatMap((name, index) => (name.startsWith('__') ? [] : [index]));
+        const seeRow = reads.onRow?.(columns);
         const roles: Array<Role | null> = statements.map(() => null);
-        for (const { ord, ...role } of rows) roles[Number(ord) - 1] = hydrate(Role, role);
+        for (const values of rows) {
+          seeRow?.(values);
+          const role = Object.create(Role.prototype) as Record<string, unknown>;
+          for (const index of roleAt) role[columns[index]] = values[index];
+          roles[Number(values[ordAt]) - 1] = role as unknown as Role;
+        }
         return roles;
       },
       { cacheKeyFn: (statement) => `${statement.speakerId}/${statement.statedOn}/${statement.statedUntil}` },

@@ -79,7 +79,7 @@ export async function searchStatements(context: Context, args: SearchStatementsA
   const from = `statement t CROSS JOIN (SELECT websearch_to_tsquery(claimgraph_ts_config(${language}), ${params.add(args.query, 'text')}) AS query,
     claimgraph_ts_config(${language}) AS config) q`;
   const options = params.add(HEADLINE_OPTIONS, 'text');
-  const reads = context.loaders.pageReads(Statement, info);
+  const reads = context.loaders.rowReads(Statement, info);
   const spec = {
     from,
     columns: `${reads.columns}, ${snippetColumns(options)}`,

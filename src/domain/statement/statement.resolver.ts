@@ -59,8 +59,8 @@ export class StatementResolver {
   }
 
   @FieldResolver(() => Role, { nullable: true, description: "The role the speaker held on the date stated (the latest-starting one if several); null if none is recorded." })
-  speakerRole(@Root() statement: Statement, @Ctx() context: Context): Promise<Role | null> {
-    return findRoleAtStatement(context, statement);
+  speakerRole(@Root() statement: Statement, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role | null> {
+    return findRoleAtStatement(context, statement, info);
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'Where the claim was made, when known.' })

@@ -2,6 +2,7 @@ import { types, type PoolClient } from 'pg';
 import type { PlanCacheMode } from '../config';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
+import { parseTimestamptz } from './timestamp';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema';
 import { StatementSpeakerStatusIndex1764190000000 } from './migrations/1764190000000-statement-speaker-status-index';
 import { WritesAuthHistory1764200000000 } from './migrations/1764200000000-writes-auth-history';
@@ -22,7 +23,8 @@ export const migrations = [
 
 /**
  * Row values as the API wants them: dates stay YYYY-MM-DD strings (no time-zone shift),
- * numerics and counts become numbers. Scoped to this pool rather than set globally on pg.
+ * numerics and counts become numbers, timestamps are parsed by position (src/db/timestamp.ts).
+ * Scoped to this pool rather than set globally on pg.
  */
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -32,6 +34,8 @@ const pgTypes = {
       case types.builtins.NUMERIC:
       case types.builtins.INT8:
         return (value: string) => Number(value);
+      case types.builtins.TIMESTAMPTZ:
+        return format === 'binary' ? types.getTypeParser(oid, format) : parseTimestamptz;
       default:
         return types.getTypeParser(oid, format);
     }

@@ -17,7 +17,8 @@ const quick = process.argv.includes('--quick');
 const STATEMENTS = quick ? 20_000 : 200_000;
 const CONNECTIONS = 16;
 const WARMUP_SECONDS = quick ? 1 : 12;
-const RUN_SECONDS = quick ? 1.5 : 8;
+const RUN_SECONDS = quick ? 1.5 : 6;
+const ROUNDS = quick ? 1 : 2;
 
 interface Measurement {
   requestsPerSecond: number;
@@ -59,6 +60,20 @@ async function load(url: string, body: string, seconds: number): Promise<Measure
     p99: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
     requests: result.requests.total,
+  };
+}
+
+/** Rounds of one operation on one server as one figure: mean req/s and p50, the worst p99, all errors. */
+function combine(rounds: Array<Measurement | null>): Measurement | null {
+  const measured = rounds.filter((round): round is Measurement => round !== null);
+  if (!measured.length) return null;
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  return {
+    requestsPerSecond: mean(measured.map((round) => round.requestsPerSecond)),
+    p50: Math.round(mean(measured.map((round) => round.p50))),
+    p99: Math.max(...measured.map((round) => round.p99)),
+    errors: measured.reduce((sum, round) => sum + round.errors, 0),
+    requests: measured.reduce((sum, round) => sum + round.requests, 0),
   };
 }
 
@@ -106,30 +121,46 @@ async function main(): Promise<void> {
     const statements = await countStatements(databaseUrl, operations, database);
     log(`SQL statements per request: ${JSON.stringify(statements)}`);
 
-    const results: Record<string, Record<string, Measurement | null>> = {};
-    const peakRss: Record<string, number> = {};
-    for (const spec of [claimgraphTarget(databaseUrl), postgraphileTarget(databaseUrl), rawSqlTarget(databaseUrl)]) {
-      const target: RunningTarget = await startTarget(spec);
-      log(`${target.name} at ${target.url}`);
-      try {
-        const bodies = operations.map((operation) => bodyFor(target.name, operation));
-        for (const [index, body] of bodies.entries()) if (body) await checkOnce(target.url, body, `${target.name} ${operations[index].file}`);
-        const runnable = bodies.filter((body): body is string => body !== null);
-        for (const body of runnable) await load(target.url, body, WARMUP_SECONDS / runnable.length);
-        results[target.name] = {};
-        for (const [index, operation] of operations.entries()) {
-          const body = bodies[index];
-          results[target.name][operation.file] = body ? await load(target.url, body, RUN_SECONDS) : null;
-          const measured = results[target.name][operation.file];
-          if (measured) log(`${target.name} ${operation.file}: ${measured.requestsPerSecond.toFixed(0)} req/s, p99 ${measured.p99} ms, errors ${measured.errors}`);
-        }
-        peakRss[target.name] = target.peakRssMb();
-      } finally {
-        await target.stop();
+    // All three servers run side by side; each operation is measured on each in turn, in
+    // ROUNDS rounds whose server order rotates, so that a drift of the machine's speed (this
+    // VM's throughput wanders by 10-20 % within minutes) lands on all of them alike.
+    const targets: RunningTarget[] = [];
+    try {
+      for (const spec of [claimgraphTarget(databaseUrl), postgraphileTarget(databaseUrl), rawSqlTarget(databaseUrl)]) {
+        const target = await startTarget(spec);
+        targets.push(target);
+        log(`${target.name} at ${target.url}`);
       }
+      const bodies = new Map(targets.map((target) => [target.name, operations.map((operation) => bodyFor(target.name, operation))]));
+      for (const target of targets) {
+        const own = bodies.get(target.name)!;
+        for (const [index, body] of own.entries()) if (body) await checkOnce(target.url, body, `${target.name} ${operations[index].file}`);
+        const runnable = own.filter((body): body is string => body !== null);
+        for (const body of runnable) await load(target.url, body, WARMUP_SECONDS / runnable.length);
+      }
+      const rounds: Array<Record<string, Record<string, Measurement | null>>> = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const measured: Record<string, Record<string, Measurement | null>> = Object.fromEntries(targets.map((target) => [target.name, {}]));
+        for (const [index, operation] of operations.entries()) {
+          const order = targets.map((_, position) => targets[(position + round + index) % targets.length]);
+          for (const target of order) {
+            const body = bodies.get(target.name)![index];
+            const result = body ? await load(target.url, body, RUN_SECONDS) : null;
+            measured[target.name][operation.file] = result;
+            if (result) log(`round ${round + 1} ${target.name} ${operation.file}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors}`);
+          }
+        }
+        rounds.push(measured);
+      }
+      const results = Object.fromEntries(
+        targets.map((target) => [target.name, Object.fromEntries(operations.map((operation) => [operation.file, combine(rounds.map((round) => round[target.name][operation.file]))]))]),
+      );
+      const peakRss = Object.fromEntries(targets.map((target) => [target.name, target.peakRssMb()]));
+      const file = writeResults(operations, statements, results, peakRss, (Date.now() - started) / 1000);
+      log(`wrote ${path.relative(ROOT, file)} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    } finally {
+      for (const target of targets) await target.stop();
     }
-    const file = writeResults(operations, statements, results, peakRss, (Date.now() - started) / 1000);
-    log(`wrote ${path.relative(ROOT, file)} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await database.close();
     await server.stop();
@@ -161,7 +192,7 @@ function writeResults(
     '',
     `Written by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit \`${git('rev-parse --short HEAD')}\`${git('status --porcelain -- src bench') ? ' (with uncommitted changes)' : ''}.`,
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; the load generator, the servers and PostgreSQL share these cores.`,
-    `Dataset: ${STATEMENTS.toLocaleString('en')} statements (\`npm run bench:data -- --statements ${STATEMENTS}\`); ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up per server, ${RUN_SECONDS} s per operation; each server has a pool of 10 connections. Whole run: ${seconds.toFixed(0)} s.`,
+    `Dataset: ${STATEMENTS.toLocaleString('en')} statements (\`npm run bench:data -- --statements ${STATEMENTS}\`); ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up per server, then ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} of ${RUN_SECONDS} s per operation and server, the three servers taking turns operation by operation (req/s and p50 are the rounds' mean, p99 the worst round); each server has a pool of 10 connections. Whole run: ${seconds.toFixed(0)} s.`,
     '',
     '## Throughput and latency',
     '',

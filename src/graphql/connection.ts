@@ -117,35 +117,39 @@ export function pageWindow(args: ConnectionArgs, order: OrderKey[]): PageWindow 
 
 /**
  * A page as a connection. Cursors are encoded only for what is read: `edges` builds them
- * on first access (a client that selects `nodes` never pays for them), pageInfo encodes
- * just the first and the last.
+ * on first access (a client that selects `nodes` never pays for them), and `pageInfo`, when
+ * read, encodes just the first and the last.
  */
 export class PageConnection<T> implements ConnectionValue<T> {
   private built?: Array<Edge<T>>;
-  readonly pageInfo: PageInfo;
+  private info?: PageInfo;
 
   constructor(
     readonly nodes: T[],
     private readonly cursors: CursorValues[],
-    page: { hasNextPage: boolean; hasPreviousPage: boolean },
+    private readonly page: { hasNextPage: boolean; hasPreviousPage: boolean },
     readonly totalCount: number | null,
-  ) {
-    this.pageInfo = {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: cursors.length ? encodeCursor(cursors[0]) : null,
-      endCursor: cursors.length ? encodeCursor(cursors[cursors.length - 1]) : null,
-    };
-  }
+  ) {}
 
   get edges(): Array<Edge<T>> {
     this.built ??= this.nodes.map((node, index) => ({ node, cursor: encodeCursor(this.cursors[index]) }));
     return this.built;
   }
 
+  get pageInfo(): PageInfo {
+    const { cursors } = this;
+    this.info ??= {
+      hasNextPage: this.page.hasNextPage,
+      hasPreviousPage: this.page.hasPreviousPage,
+      startCursor: cursors.length ? encodeCursor(cursors[0]) : null,
+      endCursor: cursors.length ? encodeCursor(cursors[cursors.length - 1]) : null,
+    };
+    return this.info;
+  }
+
   /** The same page with each node replaced, cursors kept. */
   map<U>(toNode: (node: T) => U): PageConnection<U> {
-    return new PageConnection(this.nodes.map(toNode), this.cursors, this.pageInfo, this.totalCount);
+    return new PageConnection(this.nodes.map(toNode), this.cursors, this.page, this.totalCount);
   }
 }
 

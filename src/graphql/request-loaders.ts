@@ -33,6 +33,8 @@ const NO_FILTER: ListFilter = { key: '', conditions: () => [] };
 /** What a read of rows adds to read the to-one fields selected on them (see RequestLoaders.rowReads). */
 export interface RowReads {
   key: string;
+  /** Whether the field is a connection whose totalCount is selected. */
+  selectsTotal: boolean;
   columns: string;
   joins?: string;
   onRow?: PageSpec['onRow'];
@@ -93,11 +95,13 @@ export class RequestLoaders {
 
   private planRowReads(entity: EntityClass, info: GraphQLResolveInfo, shape: 'connection' | 'object'): RowReads {
     const own = selectList(this.dataSource, entity, 't');
+    const selectsTotal = shape === 'connection' && selectsField(info, 'totalCount');
     const references = planReferenceJoins(this.dataSource, entity, rowSelections(info, shape));
-    if (!references) return { key: '', columns: own };
+    if (!references) return { key: '', selectsTotal, columns: own };
     const prime = (target: EntityClass, id: string, value: ObjectLiteral | null) => this.byId(target).prime(id, value);
     return {
       key: references.key,
+      selectsTotal,
       columns: `${own}, ${references.columns}`,
       joins: references.from,
       onRow: (columns) => {
@@ -122,9 +126,9 @@ export class RequestLoaders {
     knownTotal?: number,
   ): Promise<PageConnection<T>> {
     const window = pageWindow(args, list.order);
-    // A caller that already knows the total (e.g. from an aggregate it ran anyway) saves the count.
-    const withTotal = knownTotal === undefined && selectsField(info, 'totalCount');
     const reads = this.rowReads(list.entity, info);
+    // A caller that already knows the total (e.g. from an aggregate it ran anyway) saves the count.
+    const withTotal = knownTotal === undefined && reads.selectsTotal;
     const key = `page:${list.name}:${JSON.stringify(window)}:${withTotal}:${filter.key}:${reads.key}`;
     const loader = this.get(key, () =>
       new DataLoader<string, PageRows<T>>(async (parentIds) => {

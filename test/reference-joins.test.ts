@@ -100,6 +100,20 @@ describe('prepared reads', () => {
     }
   });
 
+  it('plans a search for its words, then gives the session back as it was', async () => {
+    const api = await startTestApp({ seed: true, database: { poolSize: 1 } });
+    try {
+      const result = await api.gql(`{ searchStatements(query: "soldiers", first: 3) { edges { node { speaker { name } } } } }`);
+      assert.equal(result.errors, undefined, JSON.stringify(result.errors));
+      assert.ok(result.data.searchStatements.edges.length > 0);
+      // Setting force_custom_plan, the search with its speakers, restoring force_generic_plan.
+      assert.equal(result.extensions!.sql!.statements, 3);
+      assert.equal(await planCacheMode(api), 'force_generic_plan');
+    } finally {
+      await api.close();
+    }
+  });
+
   it('prepares nothing with DB_PREPARED_STATEMENTS off', async () => {
     const api = await startTestApp({ seed: true, database: { poolSize: 1, preparedStatements: false } });
     try {

@@ -14,6 +14,8 @@ export interface Database {
   readPool: Pool;
   /** Whether hand-written reads are prepared once per connection (see SqlSession). */
   preparedStatements: boolean;
+  /** The plan_cache_mode every pooled session is given, or null when none is set. */
+  planCacheMode: PlanCacheMode | null;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,7 @@ export async function connect(url: string, options: ConnectOptions): Promise<Dat
     pool,
     readPool: replicas[0] ?? pool,
     preparedStatements,
+    planCacheMode,
     async close() {
       await dataSource.destroy();
       await options.afterClose?.();

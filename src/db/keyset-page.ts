@@ -34,6 +34,8 @@ export interface PageSpec {
    * whose names start with "__" that the rows leave out.
    */
   onRow?: (columns: string[]) => (values: unknown[]) => void;
+  /** Plan the statement for its parameter values every time (see SqlSession.queryValues). */
+  planPerValues?: boolean;
 }
 
 export type CursorValues = Array<string | number>;
@@ -128,7 +130,7 @@ export async function readPages<Row extends object>(
       LIMIT ${spec.params.add(size + 1, 'integer')}
     ) p ON true
     ORDER BY k.ord, ${spec.order.map((_, index) => `p."__k${index}" ${direction}`).join(', ')}`;
-  const { columns, rows } = await sql.queryValues(text, spec.params.values);
+  const { columns, rows } = await sql.queryValues(text, spec.params.values, { planPerValues: spec.planPerValues });
 
   const pages: Array<PageRows<Row>> = Array.from({ length: parentKeys?.length ?? 1 }, () => ({
     rows: [],

@@ -85,6 +85,8 @@ export async function searchStatements(context: Context, args: SearchStatementsA
     columns: `${reads.columns}, ${snippetColumns(options)}`,
     joins: reads.joins,
     onRow: reads.onRow,
+    // The words decide the best plan (how many statements match), so it is made for them.
+    planPerValues: true,
     order,
     descending: true,
     conditions: ['t.deleted_at IS NULL', 't.search_document @@ q.query', ...filterConditions(decoded, params)],

@@ -32,3 +32,24 @@ export function tableOf(dataSource: DataSource, entity: EntityClass): string {
 export function hydrate<T extends ObjectLiteral>(entity: EntityClass<T>, row: object): T {
   return Object.assign(Object.create(entity.prototype) as T, row);
 }
+
+type RowMaker = (values: readonly unknown[]) => Record<string, unknown>;
+
+/** What turns a row read as an array into an object with `prototype` whose `properties[i]` is `values[indexes[i]]`. */
+export function rowMaker(prototype: object, properties: readonly string[], indexes: readonly number[]): RowMaker {
+  return (values) => {
+    const row = Object.create(prototype) as Record<string, unknown>;
+    for (let index = 0; index < properties.length; index += 1) row[properties[index]] = values[indexes[index]];
+    return row;
+  };
+}
+
+/**
+ * What turns a row read as an array, in the order of `columns`, into an object with `prototype`
+ * (an entity's, so it needs no hydration) holding every column whose name does not start with
+ * "__" (the names SQL gives keys, counts and joined rows).
+ */
+export function ownColumnsRow(columns: readonly string[], prototype: object): RowMaker {
+  const at = columns.flatMap((name, index) => (name.startsWith('__') ? [] : [index]));
+  return rowMaker(prototype, at.map((index) => columns[index]), at);
+}

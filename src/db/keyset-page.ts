@@ -1,4 +1,5 @@
 import { parseIsoDate } from '../domain/common/partial-date';
+import { ownColumnsRow } from './entity-rows';
 import { SqlParams, SqlSession } from './sql-session';
 
 /** The SQL type of one sort key, used to cast cursor values back and to check them. */
@@ -143,17 +144,14 @@ export async function readPages<Row extends object>(
   const totalAt = columns.indexOf('__total');
   const keyAt = spec.order.map((_, index) => columns.indexOf(`__k${index}`));
   const lastKeyAt = keyAt[keyAt.length - 1];
-  const nodeAt = columns.flatMap((name, index) => (name.startsWith('__') ? [] : [index]));
-  const prototype = spec.prototype ?? Object.prototype;
+  const toNode = ownColumnsRow(columns, spec.prototype ?? Object.prototype);
   const seeRow = spec.onRow?.(columns);
   for (const values of rows) {
     const page = pages[Number(values[ordAt]) - 1];
     page.totalCount = withTotal ? Number(values[totalAt]) : null;
     if (values[lastKeyAt] === null) continue;
     seeRow?.(values);
-    const node = Object.create(prototype) as Record<string, unknown>;
-    for (const index of nodeAt) node[columns[index]] = values[index];
-    page.rows.push(node as Row);
+    page.rows.push(toNode(values) as Row);
     page.cursors.push(keyAt.map((index) => values[index] as string | number));
   }
   for (const page of pages) {

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { EntityClass, selectList, tableOf } from '../db/entity-rows';
+import { EntityClass, rowMaker, selectList, tableOf } from '../db/entity-rows';
 
 /** A to-one field: `field` of an `entity` is the `target` row whose id the entity holds in `property`. */
 interface Reference {
@@ -111,16 +111,14 @@ export function planReferenceJoins(dataSource: DataSource, entity: EntityClass, 
       const at = joins.map((join) => ({
         join,
         idAt: columns.indexOf(columnName(join.alias, 'id')),
-        propertyAt: join.properties.map((property) => columns.indexOf(columnName(join.alias, property))),
+        toRow: rowMaker(join.target.prototype, join.properties, join.properties.map((property) => columns.indexOf(columnName(join.alias, property)))),
         referenceAt: columns.indexOf(columnName(join.parent, join.property)),
       }));
       return (values, found) => {
-        for (const { join, idAt, propertyAt, referenceAt } of at) {
+        for (const { join, idAt, toRow, referenceAt } of at) {
           const id = values[idAt] as string | null;
           if (id !== null) {
-            const row = Object.create(join.target.prototype) as Record<string, unknown>;
-            for (let index = 0; index < propertyAt.length; index += 1) row[join.properties[index]] = values[propertyAt[index]];
-            found(join.target, id, row);
+            found(join.target, id, toRow(values));
             continue;
           }
           // No row: either nothing is referenced, or the target is gone (byId loads null for it).

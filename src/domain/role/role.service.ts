@@ -4,6 +4,7 @@ import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import type { ListDefinition } from '../../graphql/request-loaders';
 import type { Statement } from '../statement/statement.entity';
+import { ownColumnsRow } from '../../db/entity-rows';
 import { Role } from './role.entity';
 
 const LATEST_FIRST = [
@@ -48,14 +49,12 @@ export function findRoleAtStatement(context: Context, statement: Statement, info
           [statements.map((s) => s.speakerId), statements.map((s) => s.statedOn), statements.map((s) => s.statedUntil)],
         );
         const ordAt = columns.indexOf('__ord');
-        const roleAt = columns.flatMap((name, index) => (name.startsWith('__') ? [] : [index]));
+        const toRole = ownColumnsRow(columns, Role.prototype);
         const seeRow = reads.onRow?.(columns);
         const roles: Array<Role | null> = statements.map(() => null);
         for (const values of rows) {
           seeRow?.(values);
-          const role = Object.create(Role.prototype) as Record<string, unknown>;
-          for (const index of roleAt) role[columns[index]] = values[index];
-          roles[Number(values[ordAt]) - 1] = role as unknown as Role;
+          roles[Number(values[ordAt]) - 1] = toRole(values) as unknown as Role;
         }
         return roles;
       },

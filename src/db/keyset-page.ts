@@ -37,6 +37,8 @@ export interface PageSpec {
   onRow?: (columns: string[]) => (values: unknown[]) => void;
   /** Plan the statement for its parameter values every time (see SqlSession.queryValues). */
   planPerValues?: boolean;
+  /** Pages of another list under each row, read in the same statement. */
+  nested?: NestedPages;
 }
 
 export type CursorValues = Array<string | number>;
@@ -92,9 +94,247 @@ function cursorTuple(spec: PageSpec, values: CursorValues): string {
 }
 
 /**
- * Reads one page per parent key in a single statement: a lateral subquery per key with
- * LIMIT n+1 (the extra row answers hasNextPage) and, only when asked, a count per key.
- * `parentKeys` null pages the whole table once (a root connection).
+ * Pages of another list, one per row of a page read (or of a row joined to it), read in the
+ * same statement: e.g. the relations of each statement of a speaker's page. Its conditions
+ * add their parameters to the outer spec's `params`.
+ */
+export interface NestedPages {
+  spec: PageSpec;
+  window: PageWindow;
+  withTotal: boolean;
+  /** The outer row's column holding the key the nested pages hang on: "id", or e.g. "__ref0.id" for a joined row's. */
+  parentColumn: string;
+  /** Gets the pages, by parent key, once the statement is read. */
+  receive(pages: Map<string, PageRows<object>>): void;
+}
+
+/** One level of a read: the outer page, then each nested list below it. */
+interface Level {
+  spec: PageSpec;
+  window: PageWindow;
+  withTotal: boolean;
+  nested?: NestedPages;
+}
+
+function levelsOf(spec: PageSpec, window: PageWindow, withTotal: boolean): Level[] {
+  const levels: Level[] = [{ spec, window, withTotal }];
+  for (let nested = spec.nested; nested; nested = nested.spec.nested) {
+    levels[levels.length - 1].nested = nested;
+    levels.push({ spec: nested.spec, window: nested.window, withTotal: nested.withTotal });
+  }
+  return levels;
+}
+
+function isForward(window: PageWindow): boolean {
+  return window.last === undefined;
+}
+
+function sizeOf(window: PageWindow): number {
+  return (isForward(window) ? window.first : window.last) ?? 0;
+}
+
+/** Rows that match a level's filters, given the parent key k.id; `page` adds the cursor bounds. */
+function filtersOf(level: Level, withParent: boolean, page: boolean): string[] {
+  const { spec, window } = level;
+  const filters = [...spec.conditions];
+  if (withParent && spec.parentMatch) filters.push(spec.parentMatch);
+  if (page && window.after) filters.push(`${keyTuple(spec)} ${spec.descending ? '<' : '>'} ${cursorTuple(spec, window.after)}`);
+  if (page && window.before) filters.push(`${keyTuple(spec)} ${spec.descending ? '>' : '<'} ${cursorTuple(spec, window.before)}`);
+  return filters;
+}
+
+const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+
+function direction(level: Level): 'ASC' | 'DESC' {
+  return level.spec.descending === isForward(level.window) ? 'DESC' : 'ASC';
+}
+
+/** Whether a parent of the level below can come back on several rows of this level: one joined to them, not the rows themselves. */
+function repeats(level: Level): boolean {
+  return level.nested !== undefined && level.nested.parentColumn !== 'id';
+}
+
+/** The names a SELECT list gives its columns (every list read here names each one with AS "..."). */
+function columnNames(columns: string): string[] {
+  return [...columns.matchAll(/ AS "([^"]+)"/g)].map((match) => match[1]);
+}
+
+/**
+ * The statement: the parent keys, then per level a lateral subquery with LIMIT n+1 (the extra
+ * row answers hasNextPage) and, only when asked, a count. A nested level sees its parent key as
+ * k.id, taken from the level above; its columns follow a "__nested" marker column. A row of a
+ * level comes back once per row below it, its columns filled only the first time (keys always),
+ * so that repeated values are neither sent nor parsed.
+ */
+function pagesStatement(levels: Level[], parentKeys: readonly string[] | null): string {
+  const top = levels[0].spec;
+  const select = ['k.ord AS "__ord"'];
+  const from = [
+    parentKeys
+      ? `unnest(${top.params.add(parentKeys, `${top.parentKeyType ?? 'uuid'}[]`)}) WITH ORDINALITY AS k(id, ord)`
+      : '(VALUES (1::bigint)) AS k(ord)',
+  ];
+  const aliasOf = (index: number) => (index === 0 ? 'p' : `n${index}`);
+  levels.forEach((level, index) => {
+    const { spec } = level;
+    const alias = aliasOf(index);
+    const parentMatch = index === 0 ? parentKeys !== null : true;
+    const above = levels[index - 1];
+    const key = index === 0 ? '' : `, (SELECT ${aliasOf(index - 1)}."${above.nested!.parentColumn}" AS id) k`;
+    // Under a parent that repeats (one event under several statements), only its first row reads.
+    const gate = index > 0 && repeats(above) ? [`${aliasOf(index - 1)}."__first"`] : [];
+    const order = spec.order.map((orderKey) => `${orderKey.expr} ${direction(level)}`).join(', ');
+    const keyColumns = spec.order.map((orderKey, at) => `${orderKey.expr} AS "__k${at}"`);
+    if (index > 0) select.push(`NULL AS "__nested"`);
+    if (level.withTotal) {
+      from.push(`LEFT JOIN LATERAL (SELECT count(*) AS total FROM ${spec.from}${key} ${where([...filtersOf(level, parentMatch, false), ...gate])}) c${index} ON true`);
+    }
+    select.push(`${level.withTotal ? `c${index}.total` : 'NULL'} AS "__total"`);
+    if (index === levels.length - 1) {
+      select.push(`${alias}.*`);
+    } else {
+      const firstTime = levels.slice(index + 1).map((_, below) => `coalesce(${aliasOf(index + 1 + below)}."__row", 1) = 1`).join(' AND ');
+      select.push(
+        ...columnNames(spec.columns).map((name) => `CASE WHEN ${firstTime} THEN ${alias}."${name}" END AS "${name}"`),
+        ...keyColumns.map((_, at) => `${alias}."__k${at}"`),
+        `${alias}."__row"`,
+      );
+    }
+    keyColumns.push(`row_number() OVER (ORDER BY ${order}) AS "__row"`);
+    const page = `
+      SELECT ${spec.columns}, ${keyColumns.join(', ')}
+      FROM ${spec.from} ${spec.joins ?? ''}${key}
+      ${where([...filtersOf(level, parentMatch, true), ...gate])}
+      ORDER BY ${order}
+      LIMIT ${spec.params.add(sizeOf(level.window) + 1, 'integer')}`;
+    if (repeats(level)) {
+      // Numbered over the page only (a window before the LIMIT would read every matching row).
+      const pageOrder = spec.order.map((_, at) => `x."__k${at}" ${direction(level)}`).join(', ');
+      const first = `row_number() OVER (PARTITION BY x."${level.nested!.parentColumn}" ORDER BY ${pageOrder}) = 1 AS "__first"`;
+      from.push(`LEFT JOIN LATERAL (SELECT x.*, ${first} FROM (${page}) x) ${alias} ON true`);
+    } else {
+      from.push(`LEFT JOIN LATERAL (${page}) ${alias} ON true`);
+    }
+  });
+  // Each lateral subquery returns its rows in order and nested loops keep it, so the joined rows
+  // are not sorted again (a sort of every wide row; see inOrder).
+  return `SELECT ${select.join(', ')}\n    FROM ${from.join('\n    ')}\n    ORDER BY k.ord`;
+}
+
+/**
+ * The rows in page order: by parent key, then by each level's row number. PostgreSQL returns
+ * them so (see pagesStatement); should a plan ever not, they are sorted here.
+ */
+function inOrder(rows: unknown[][], ordAt: number, rowAts: number[]): unknown[][] {
+  const compare = (a: unknown[], b: unknown[]) => {
+    const byParent = Number(a[ordAt]) - Number(b[ordAt]);
+    if (byParent !== 0) return byParent;
+    for (const at of rowAts) {
+      const byRow = Number(a[at] ?? 0) - Number(b[at] ?? 0);
+      if (byRow !== 0) return byRow;
+    }
+    return 0;
+  };
+  for (let index = 1; index < rows.length; index += 1) {
+    if (compare(rows[index - 1], rows[index]) > 0) return [...rows].sort(compare);
+  }
+  return rows;
+}
+
+function emptyPage<Row>(totalCount: number | null): PageRows<Row> {
+  return { rows: [], cursors: [], hasNextPage: false, hasPreviousPage: false, totalCount };
+}
+
+/** Drops the extra row read to answer hasNextPage (or hasPreviousPage, reading backwards) and sets both. */
+function finishPage(page: PageRows<unknown>, window: PageWindow): void {
+  const size = sizeOf(window);
+  const more = page.rows.length > size;
+  if (more) {
+    page.rows.length = size;
+    page.cursors.length = size;
+  }
+  if (isForward(window)) {
+    page.hasNextPage = more;
+    page.hasPreviousPage = window.after !== undefined;
+  } else {
+    page.rows.reverse();
+    page.cursors.reverse();
+    page.hasPreviousPage = more;
+    page.hasNextPage = window.before !== undefined;
+  }
+}
+
+/** How one level's columns are read from a result row, and what it has read so far. */
+interface LevelReader {
+  level: Level;
+  /** Where the level's columns start and end in a row (the outer level starts at 0). */
+  start: number;
+  end: number;
+  totalAt: number;
+  rowAt: number;
+  keyAt: number[];
+  lastKeyAt: number;
+  /** Where the key of the level below's parent is, in a row. */
+  childParentAt: number;
+  toNode: (values: readonly unknown[]) => object;
+  seeRow?: (values: unknown[]) => void;
+  /** The last row taken into `current`: a row repeats once for each row of the level below. */
+  lastKey: unknown;
+  current: PageRows<object> | null;
+  pages: Map<string, PageRows<object>>;
+}
+
+function readersOf(levels: Level[], columns: string[]): LevelReader[] {
+  const starts = [0, ...columns.flatMap((name, index) => (name === '__nested' ? [index + 1] : []))];
+  return levels.map((level, index) => {
+    const start = starts[index];
+    const end = index + 1 < starts.length ? starts[index + 1] - 1 : columns.length;
+    const own = columns.slice(start, end);
+    const at = (name: string) => start + own.indexOf(name);
+    const keyAt = level.spec.order.map((_, key) => at(`__k${key}`));
+    return {
+      level, start, end, keyAt,
+      totalAt: at('__total'),
+      rowAt: at('__row'),
+      lastKeyAt: keyAt[keyAt.length - 1],
+      childParentAt: level.nested ? at(level.nested.parentColumn) : -1,
+      toNode: ownColumnsRow(own, level.spec.prototype ?? Object.prototype),
+      seeRow: level.spec.onRow?.(own),
+      lastKey: undefined,
+      current: null,
+      pages: new Map(),
+    };
+  });
+}
+
+/** Takes a result row's values at level `index` into that level's current page, and on down. */
+function take(readers: LevelReader[], index: number, values: unknown[]): void {
+  const reader = readers[index];
+  const page = reader.current!;
+  const key = values[reader.lastKeyAt];
+  if (key === null) return;
+  const below = readers[index + 1];
+  if (key !== reader.lastKey) {
+    reader.lastKey = key;
+    const own = reader.start === 0 ? values : values.slice(reader.start, reader.end);
+    reader.seeRow?.(own);
+    page.rows.push(reader.toNode(own));
+    page.cursors.push(reader.keyAt.map((at) => values[at] as string | number));
+    if (below) {
+      // A parent seen before (e.g. one event under several statements) already has its page.
+      const parent = values[reader.childParentAt] as string | null;
+      below.current = parent !== null && !below.pages.has(parent) ? emptyPage(below.level.withTotal ? Number(values[below.totalAt]) : null) : null;
+      if (below.current) below.pages.set(parent!, below.current);
+      below.lastKey = undefined;
+    }
+  }
+  if (below?.current) take(readers, index + 1, values);
+}
+
+/**
+ * Reads one page per parent key in a single statement, and with them the nested pages the spec
+ * asks for (see NestedPages), which are handed to each level's `receive`. `parentKeys` null
+ * pages the whole table once (a root connection).
  */
 export async function readPages<Row extends object>(
   sql: SqlSession,
@@ -103,72 +343,28 @@ export async function readPages<Row extends object>(
   parentKeys: readonly string[] | null,
   withTotal: boolean,
 ): Promise<Array<PageRows<Row>>> {
-  const forward = window.last === undefined;
-  const size = (forward ? window.first : window.last) ?? 0;
-  const scanDescending = spec.descending === forward;
-  const direction = scanDescending ? 'DESC' : 'ASC';
-
-  const filters = [...spec.conditions];
-  if (parentKeys && spec.parentMatch) filters.push(spec.parentMatch);
-  const pageFilters = [...filters];
-  if (window.after) pageFilters.push(`${keyTuple(spec)} ${spec.descending ? '<' : '>'} ${cursorTuple(spec, window.after)}`);
-  if (window.before) pageFilters.push(`${keyTuple(spec)} ${spec.descending ? '>' : '<'} ${cursorTuple(spec, window.before)}`);
-  const where = (conditions: string[]) => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
-
-  const keys = parentKeys
-    ? `unnest(${spec.params.add(parentKeys, `${spec.parentKeyType ?? 'uuid'}[]`)}) WITH ORDINALITY AS k(id, ord)`
-    : '(VALUES (1::bigint)) AS k(ord)';
-  const keyColumns = spec.order.map((key, index) => `${key.expr} AS "__k${index}"`).join(', ');
-  const text = `
-    SELECT k.ord AS "__ord", ${withTotal ? 'c.total' : 'NULL'} AS "__total", p.*
-    FROM ${keys}
-    ${withTotal ? `LEFT JOIN LATERAL (SELECT count(*) AS total FROM ${spec.from} ${where(filters)}) c ON true` : ''}
-    LEFT JOIN LATERAL (
-      SELECT ${spec.columns}, ${keyColumns}
-      FROM ${spec.from} ${spec.joins ?? ''}
-      ${where(pageFilters)}
-      ORDER BY ${spec.order.map((key) => `${key.expr} ${direction}`).join(', ')}
-      LIMIT ${spec.params.add(size + 1, 'integer')}
-    ) p ON true
-    ORDER BY k.ord, ${spec.order.map((_, index) => `p."__k${index}" ${direction}`).join(', ')}`;
+  const levels = levelsOf(spec, window, withTotal);
+  const text = pagesStatement(levels, parentKeys);
   const { columns, rows } = await sql.queryValues(text, spec.params.values, { planPerValues: spec.planPerValues });
 
-  const pages: Array<PageRows<Row>> = Array.from({ length: parentKeys?.length ?? 1 }, () => ({
-    rows: [],
-    cursors: [],
-    hasNextPage: false,
-    hasPreviousPage: false,
-    totalCount: null,
-  }));
+  const pages = Array.from({ length: parentKeys?.length ?? 1 }, () => emptyPage<Row>(null));
+  const readers = readersOf(levels, columns);
+  const top = readers[0];
   const ordAt = columns.indexOf('__ord');
-  const totalAt = columns.indexOf('__total');
-  const keyAt = spec.order.map((_, index) => columns.indexOf(`__k${index}`));
-  const lastKeyAt = keyAt[keyAt.length - 1];
-  const toNode = ownColumnsRow(columns, spec.prototype ?? Object.prototype);
-  const seeRow = spec.onRow?.(columns);
-  for (const values of rows) {
-    const page = pages[Number(values[ordAt]) - 1];
-    page.totalCount = withTotal ? Number(values[totalAt]) : null;
-    if (values[lastKeyAt] === null) continue;
-    seeRow?.(values);
-    page.rows.push(toNode(values) as Row);
-    page.cursors.push(keyAt.map((index) => values[index] as string | number));
-  }
-  for (const page of pages) {
-    const more = page.rows.length > size;
-    if (more) {
-      page.rows.length = size;
-      page.cursors.length = size;
+  let ord = 0;
+  for (const values of inOrder(rows, ordAt, readers.map((reader) => reader.rowAt))) {
+    if (Number(values[ordAt]) !== ord) {
+      ord = Number(values[ordAt]);
+      top.current = pages[ord - 1] as PageRows<object>;
+      top.current.totalCount = withTotal ? Number(values[top.totalAt]) : null;
+      top.lastKey = undefined;
     }
-    if (forward) {
-      page.hasNextPage = more;
-      page.hasPreviousPage = window.after !== undefined;
-    } else {
-      page.rows.reverse();
-      page.cursors.reverse();
-      page.hasPreviousPage = more;
-      page.hasNextPage = window.before !== undefined;
-    }
+    take(readers, 0, values);
   }
+  for (const page of pages) finishPage(page, window);
+  readers.slice(1).forEach((reader, index) => {
+    for (const page of reader.pages.values()) finishPage(page, reader.level.window);
+    levels[index].nested!.receive(reader.pages);
+  });
   return pages;
 }

@@ -1,4 +1,5 @@
 import { ArrayMaxSize } from 'class-validator';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, ArgsType, Args, Ctx, Field, ID, Query, Resolver } from 'type-graphql';
 import type { ObjectLiteral } from 'typeorm';
 import { nodeEntities } from '../db/entities';
@@ -11,9 +12,13 @@ import { Node } from './node';
 
 const ENTITY_BY_TYPE = new Map<string, EntityClass>(nodeEntities.map((entity) => [entity.name, entity as EntityClass]));
 
-/** The `entity` a global id names, or null when it names none; BAD_USER_INPUT naming `field` if it is malformed or of another type. */
-export function findByGlobalId<T extends ObjectLiteral>(context: Context, entity: EntityClass<T>, globalId: string, field = 'id'): Promise<T | null> {
-  return context.loaders.byId(entity).load(assertGlobalIdOf(entity.name, globalId, field));
+/**
+ * The `entity` a global id names, or null when it names none; BAD_USER_INPUT naming `field` if it
+ * is malformed or of another type. Given the field's `info`, what is selected on it is read with it (see RequestLoaders.lookup).
+ */
+export function findByGlobalId<T extends ObjectLiteral>(context: Context, entity: EntityClass<T>, globalId: string, field = 'id', info?: GraphQLResolveInfo): Promise<T | null> {
+  const id = assertGlobalIdOf(entity.name, globalId, field);
+  return info ? context.loaders.lookup(entity, 'id', id, info) : context.loaders.byId(entity).load(id);
 }
 
 function findAnyNode(context: Context, globalId: string, field: string): Promise<Node | null> {

@@ -35,6 +35,13 @@ interface Join {
   property: string;
 }
 
+/** A row a read returns, the paged one or a joined one: its entity, the column its id comes back in, and what is selected on it. */
+export interface SelectedRow {
+  entity: EntityClass;
+  idColumn: string;
+  selections: ResolveTree[];
+}
+
 /** What a page read adds to read the selected to-one fields of its rows in the same statement. */
 export interface ReferenceJoins {
   /** Tells plans apart in loader keys. */
@@ -54,7 +61,8 @@ export interface ReferenceJoins {
 const MAX_DEPTH = 3;
 const MAX_JOINS = 6;
 
-function children(trees: ResolveTree[]): Map<string, ResolveTree[]> {
+/** The fields selected in `trees`, by field name (a field selected under several aliases has several trees). */
+export function children(trees: ResolveTree[]): Map<string, ResolveTree[]> {
   const byName = new Map<string, ResolveTree[]>();
   for (const tree of trees) {
     for (const fields of Object.values(tree.fieldsByTypeName)) {
@@ -68,20 +76,31 @@ function children(trees: ResolveTree[]): Map<string, ResolveTree[]> {
 export function rowSelections(info: GraphQLResolveInfo, shape: 'connection' | 'object'): ResolveTree[] {
   const field = parseResolveInfo(info) as ResolveTree | null | undefined;
   if (!field) return [];
-  if (shape === 'object') return [field];
-  const fields = children([field]);
+  return shape === 'object' ? [field] : nodeSelections(field);
+}
+
+/** The selections made on the nodes of a connection field (`nodes`, `edges { node }`). */
+export function nodeSelections(connection: ResolveTree): ResolveTree[] {
+  const fields = children([connection]);
   return [...(fields.get('nodes') ?? []), ...(children(fields.get('edges') ?? []).get('node') ?? [])];
 }
 
 /**
  * The joins that read, with rows of `entity` (aliased t), the to-one fields `selections` make
- * on them (and theirs, up to three levels), or null when none is selected. A soft-deleted or
- * missing target reads as null, as `loaders.byId` would load it.
+ * on them (and theirs, up to three levels), or null when none is selected; and the rows the
+ * read returns, the paged one first. A soft-deleted or missing target reads as null, as
+ * `loaders.byId` would load it.
  */
-export function planReferenceJoins(dataSource: DataSource, entity: EntityClass, selections: ResolveTree[]): ReferenceJoins | null {
+export function planReferenceJoins(
+  dataSource: DataSource,
+  entity: EntityClass,
+  selections: ResolveTree[],
+): { joins: ReferenceJoins | null; rows: SelectedRow[] } {
   const joins: Join[] = [];
   const clauses: string[] = [];
+  const rows: SelectedRow[] = [];
   const visit = (owner: EntityClass, ownerAlias: string, selections: ResolveTree[], depth: number): string => {
+    rows.push({ entity: owner, idColumn: ownerAlias === 't' ? 'id' : `__${ownerAlias}.id`, selections });
     const references = referencesOf.get(owner);
     if (!references || depth > MAX_DEPTH) return '';
     const keys: string[] = [];
@@ -101,9 +120,9 @@ export function planReferenceJoins(dataSource: DataSource, entity: EntityClass, 
     return keys.join(',');
   };
   const key = visit(entity, 't', selections, 1);
-  if (!joins.length) return null;
+  if (!joins.length) return { joins: null, rows };
   const columnName = (alias: string, property: string) => (alias === 't' ? property : `__${alias}.${property}`);
-  return {
+  const references: ReferenceJoins = {
     key,
     from: clauses.join(' '),
     columns: joins.map((join) => selectList(dataSource, join.target, join.alias, `__${join.alias}.`)).join(', '),
@@ -128,4 +147,5 @@ export function planReferenceJoins(dataSource: DataSource, entity: EntityClass, 
       };
     },
   };
+  return { joins: references, rows };
 }

@@ -1,11 +1,14 @@
 import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { ResolveTree } from 'graphql-parse-resolve-info';
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import { EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
-import { OrderKey, PageRows, readPages, type PageSpec } from '../db/keyset-page';
+import { OrderKey, PageRows, readPages, type NestedPages, type PageSpec, type PageWindow } from '../db/keyset-page';
 import { SqlParams, SqlSession } from '../db/sql-session';
-import { ConnectionArgs, pageWindow, selectsField, toConnection, type PageConnection } from './connection';
-import { planReferenceJoins, rowSelections } from './reference-joins';
+import { ConnectionArgs, MAX_PAGE_SIZE, pageWindow, selectsField, toConnection, type PageConnection } from './connection';
+import { DomainError } from './errors';
+import { nestedListChoice } from './nested-lists';
+import { children, nodeSelections, planReferenceJoins, rowSelections, type SelectedRow } from './reference-joins';
 
 /** A list that can be paged, at the root or under a parent. */
 export interface ListDefinition<T extends ObjectLiteral> {
@@ -20,6 +23,8 @@ export interface ListDefinition<T extends ObjectLiteral> {
   parentMatch?: string;
   /** False for tables without deleted_at; soft-deleted rows are hidden otherwise. */
   softDeletable?: boolean;
+  /** SQL type of the parent keys k.id; uuid unless said otherwise. */
+  parentKeyType?: string;
 }
 
 /** Filters of one call: a stable key (loads with different filters never share a batch) and their SQL. */
@@ -38,7 +43,26 @@ export interface RowReads {
   columns: string;
   joins?: string;
   onRow?: PageSpec['onRow'];
+  /** A connection field selected on the rows (or on rows joined to them) whose pages are read with them. */
+  nested?: NestedRead;
 }
+
+/** A nested list read in its parent's statement, and what reading it involves in turn. */
+interface NestedRead {
+  list: ListDefinition<ObjectLiteral>;
+  filter: ListFilter;
+  window: PageWindow;
+  reads: RowReads;
+  /** The parent's column holding the key the pages hang on. */
+  parentColumn: string;
+}
+
+/**
+ * How many levels of nested lists one page reads in its statement. A row of a level comes back
+ * once per row of the level below it, so the statement returns about as many rows as the
+ * deepest level holds, each as wide as all levels together.
+ */
+const MAX_NESTED_DEPTH = 2;
 
 /** DataLoader refuses null keys, so root lists load under this one. */
 const ROOT_KEY = '';
@@ -85,19 +109,26 @@ export class RequestLoaders {
    * reference-joins) and put them into the byId loaders, so those fields cost no statement.
    * `shape` says whether the field resolves to a connection of the rows or to one row. Columns
    * are the entity's own (on alias t) plus the joined ones; `key` tells plans apart in loader keys.
+   * A plan with `nestedLists` (a connection's, by default) also says which nested list its
+   * statement reads (see planNestedRead).
    */
-  rowReads(entity: EntityClass, info: GraphQLResolveInfo, shape: 'connection' | 'object' = 'connection'): RowReads {
+  rowReads(entity: EntityClass, info: GraphQLResolveInfo, shape: 'connection' | 'object' = 'connection', nestedLists = shape === 'connection'): RowReads {
     // graphql-js hands every parent of a list the same fieldNodes, so the plan is made once per field.
     let reads = this.plans.get(info.fieldNodes);
-    if (!reads) this.plans.set(info.fieldNodes, (reads = this.planRowReads(entity, info, shape)));
+    if (!reads) {
+      const selectsTotal = shape === 'connection' && selectsField(info, 'totalCount');
+      reads = this.planRowReads(entity, rowSelections(info, shape), selectsTotal, nestedLists ? 0 : MAX_NESTED_DEPTH);
+      this.plans.set(info.fieldNodes, reads);
+    }
     return reads;
   }
 
-  private planRowReads(entity: EntityClass, info: GraphQLResolveInfo, shape: 'connection' | 'object'): RowReads {
+  /** `depth`: how many nested levels are above these rows in the statement. */
+  private planRowReads(entity: EntityClass, selections: ResolveTree[], selectsTotal: boolean, depth: number): RowReads {
     const own = selectList(this.dataSource, entity, 't');
-    const selectsTotal = shape === 'connection' && selectsField(info, 'totalCount');
-    const references = planReferenceJoins(this.dataSource, entity, rowSelections(info, shape));
-    if (!references) return { key: '', selectsTotal, columns: own };
+    const { joins: references, rows: selectedRows } = planReferenceJoins(this.dataSource, entity, selections);
+    const nested = depth < MAX_NESTED_DEPTH ? this.planNestedRead(selectedRows, depth) : undefined;
+    if (!references) return { key: '', selectsTotal, columns: own, nested };
     const prime = (target: EntityClass, id: string, value: ObjectLiteral | null) => this.byId(target).prime(id, value);
     return {
       key: references.key,
@@ -108,7 +139,60 @@ export class RequestLoaders {
         const read = references.reader(columns);
         return (values) => read(values, prime);
       },
+      nested,
     };
+  }
+
+  /**
+   * The first connection field selected once on one of `selectedRows` (the paged row, then the
+   * joined ones) that was declared with declareNestedLists; only one, as two lists side by side
+   * would come back multiplied. Its arguments are checked as its resolver checks them; one the
+   * resolver would reject is not read here, so that the resolver reports it.
+   */
+  private planNestedRead(selectedRows: SelectedRow[], depth: number): NestedRead | undefined {
+    for (const row of selectedRows) {
+      for (const [field, trees] of children(row.selections)) {
+        const choose = nestedListChoice(row.entity, field);
+        if (!choose || trees.length !== 1) continue;
+        const [tree] = trees;
+        let chosen: { list: ListDefinition<ObjectLiteral>; filter: ListFilter; window: PageWindow };
+        try {
+          const { list, filter = NO_FILTER } = choose(tree.args as never);
+          chosen = { list, filter, window: pageWindow(tree.args as ConnectionArgs, list.order) };
+        } catch (error) {
+          if (error instanceof DomainError) continue;
+          throw error;
+        }
+        const size = chosen.window.first ?? chosen.window.last ?? 0;
+        if (size < 0 || size > MAX_PAGE_SIZE) continue;
+        const selectsTotal = children([tree]).has('totalCount');
+        const reads = this.planRowReads(chosen.list.entity, nodeSelections(tree), selectsTotal, depth + 1);
+        return { ...chosen, reads, parentColumn: row.idColumn };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The `entity` row whose `column` (its id, or a unique text column such as a slug) is `value`;
+   * null when there is none or it is soft-deleted, as `byId` loads it. The to-one fields and a
+   * nested list selected on it are read in the same statement, as a page of one row under that key.
+   */
+  async lookup<T extends ObjectLiteral>(entity: EntityClass<T>, column: 'id' | 'slug', value: string, info: GraphQLResolveInfo): Promise<T | null> {
+    const reads = this.rowReads(entity, info, 'object', true);
+    // A plain lookup by id batches with every other one.
+    if (column === 'id' && !reads.joins && !reads.nested) return this.byId(entity).load(value);
+    const list: ListDefinition<T> = {
+      name: `${entity.name}.by.${column}`,
+      entity,
+      order: [{ expr: 't.id', type: 'uuid' }],
+      descending: false,
+      parentMatch: `t.${column} = k.id`,
+      parentKeyType: column === 'id' ? 'uuid' : 'text',
+    };
+    const [row = null] = (await this.pages(list, { first: 1 }, false, NO_FILTER, reads).load(value)).rows;
+    if (row || column === 'id') this.byId(entity).prime(row ? (row.id as string) : value, row);
+    return row;
   }
 
   /**
@@ -129,29 +213,55 @@ export class RequestLoaders {
     const reads = this.rowReads(list.entity, info);
     // A caller that already knows the total (e.g. from an aggregate it ran anyway) saves the count.
     const withTotal = knownTotal === undefined && reads.selectsTotal;
+    const page = await this.pages(list, window, withTotal, filter, reads).load(parentId ?? ROOT_KEY);
+    // Rows come back with the entity's prototype already.
+    return toConnection(knownTotal === undefined ? page : { ...page, totalCount: knownTotal }, (row) => row);
+  }
+
+  /**
+   * The loader of pages of `list` by parent id: pages asked for with the same arguments by
+   * sibling parents are read together in one statement, along with the to-one fields selected
+   * on the nodes and the nested list `reads` plans, whose pages it primes in their own loaders.
+   */
+  private pages<T extends ObjectLiteral>(list: ListDefinition<T>, window: PageWindow, withTotal: boolean, filter: ListFilter, reads: RowReads): DataLoader<string, PageRows<T>> {
     const key = `page:${list.name}:${JSON.stringify(window)}:${withTotal}:${filter.key}:${reads.key}`;
-    const loader = this.get(key, () =>
+    return this.get(key, () =>
       new DataLoader<string, PageRows<T>>(async (parentIds) => {
-        const params = new SqlParams();
-        const spec = {
-          from: list.from ?? `${tableOf(this.dataSource, list.entity)} t`,
-          columns: reads.columns,
-          joins: reads.joins,
-          onRow: reads.onRow,
-          prototype: list.entity.prototype,
-          order: list.order,
-          descending: list.descending,
-          // Soft-deleted rows are hidden from every list.
-          conditions: [...(list.softDeletable === false ? [] : ['t.deleted_at IS NULL']), ...filter.conditions(params)],
-          params,
-          parentMatch: list.parentMatch,
-        };
+        const spec = this.pageSpec(list, filter, reads, new SqlParams());
         const root = parentIds.length === 1 && parentIds[0] === ROOT_KEY;
         return readPages<T>(this.sql, spec, window, root ? null : parentIds, withTotal);
       }),
     );
-    const page = await loader.load(parentId ?? ROOT_KEY);
-    // Rows come back with the entity's prototype already.
-    return toConnection(knownTotal === undefined ? page : { ...page, totalCount: knownTotal }, (row) => row);
+  }
+
+  private pageSpec(list: ListDefinition<ObjectLiteral>, filter: ListFilter, reads: RowReads, params: SqlParams): PageSpec {
+    return {
+      from: list.from ?? `${tableOf(this.dataSource, list.entity)} t`,
+      columns: reads.columns,
+      joins: reads.joins,
+      onRow: reads.onRow,
+      prototype: list.entity.prototype,
+      order: list.order,
+      descending: list.descending,
+      // Soft-deleted rows are hidden from every list.
+      conditions: [...(list.softDeletable === false ? [] : ['t.deleted_at IS NULL']), ...filter.conditions(params)],
+      params,
+      parentMatch: list.parentMatch,
+      parentKeyType: list.parentKeyType,
+      nested: reads.nested && this.nestedPages(reads.nested, params),
+    };
+  }
+
+  private nestedPages({ list, filter, window, reads, parentColumn }: NestedRead, params: SqlParams): NestedPages {
+    return {
+      spec: this.pageSpec(list, filter, reads, params),
+      window,
+      withTotal: reads.selectsTotal,
+      parentColumn,
+      receive: (pages) => {
+        const loader = this.pages(list, window, reads.selectsTotal, filter, reads);
+        for (const [parentId, page] of pages) loader.prime(parentId, page);
+      },
+    };
   }
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
+import type { NestedList } from '../../graphql/nested-lists';
 import type { ListDefinition } from '../../graphql/request-loaders';
 import { Appearance } from './appearance.entity';
 
@@ -29,6 +30,10 @@ const IN_SOURCE: ListDefinition<Appearance> = {
   descending: false,
   parentMatch: 't.source_id = k.id',
 };
+
+/** A statement's appearances and a source's, as nested lists. */
+export const statementAppearances = (): NestedList<Appearance> => ({ list: OF_STATEMENT });
+export const sourceAppearances = (): NestedList<Appearance> => ({ list: IN_SOURCE });
 
 /** Where a statement was reported, earliest source first. */
 export function appearancesOfStatement(context: Context, statementId: string, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Appearance>> {

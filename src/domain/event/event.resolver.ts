@@ -7,7 +7,9 @@ import type { Context } from '../../graphql/context';
 import { findByGlobalId } from '../../graphql/node.resolver';
 import { eventSpeakerConnection } from '../speaker/speaker.service';
 import { StatementConnectionArgs } from '../statement/statement.inputs';
-import { statementConnection } from '../statement/statement.service';
+import { statementConnection, statementList } from '../statement/statement.service';
+import { declareNestedLists } from '../../graphql/nested-lists';
+
 import { Event } from './event.entity';
 import { EventFilter } from './event.inputs';
 import { eventConnection } from './event.service';
@@ -22,11 +24,13 @@ class EventsArgs extends ConnectionArgs {
   filter?: EventFilter;
 }
 
+declareNestedLists(Event, { statements: (args: StatementConnectionArgs) => statementList('Event', args) });
+
 @Resolver(() => Event)
 export class EventResolver {
   @Query(() => Event, { nullable: true, description: 'An event by id; null when there is none.' })
-  event(@Arg('id', () => ID, { description: 'The global id of an Event.' }) id: string, @Ctx() context: Context): Promise<Event | null> {
-    return findByGlobalId(context, Event, id);
+  event(@Arg('id', () => ID, { description: 'The global id of an Event.' }) id: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Event | null> {
+    return findByGlobalId(context, Event, id, 'id', info);
   }
 
   @Query(() => EventConnection, { description: 'All events, newest first.' })

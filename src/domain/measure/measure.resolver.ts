@@ -9,7 +9,7 @@ import { findByGlobalId } from '../../graphql/node.resolver';
 import { QuantityKind } from '../quantity/quantity.entity';
 import { quantitiesOnMeasure } from '../quantity/quantity.service';
 import { Measure } from './measure.entity';
-import { findMeasureBySlug, measureConnection } from './measure.service';
+import { measureConnection } from './measure.service';
 import { createWritesResolver } from '../../graphql/writes-resolver.factory';
 import { CreateMeasureInput, UpdateMeasureInput, measureRow } from './measure.inputs';
 
@@ -26,11 +26,12 @@ export class MeasureResolver {
   @Query(() => Measure, { nullable: true, description: 'A measure by id or slug; null when there is none.' })
   measure(
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('id', () => ID, { nullable: true, description: 'The global id of a Measure.' }) id?: string,
     @Arg('slug', () => String, { nullable: true, description: 'The slug, e.g. "russian-military-deaths".' }) slug?: string,
   ): Promise<Measure | null> {
     if ((id == null) === (slug == null)) throw DomainError.badInput('id', 'pass exactly one of id and slug');
-    return id != null ? findByGlobalId(context, Measure, id) : findMeasureBySlug(context, slug!);
+    return id != null ? findByGlobalId(context, Measure, id, 'id', info) : context.loaders.lookup(Measure, 'slug', slug!, info);
   }
 
   @Query(() => MeasureConnection, { description: 'All measures, by slug.' })

@@ -1,5 +1,4 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { hydrate, selectList } from '../../db/entity-rows';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import type { ListDefinition } from '../../graphql/request-loaders';
@@ -18,10 +17,4 @@ const MEASURES: ListDefinition<Measure> = {
 /** All measures by slug. */
 export function measureConnection(context: Context, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Measure>> {
   return context.loaders.connection(MEASURES, args, null, info);
-}
-
-/** The measure with this slug, or null. */
-export async function findMeasureBySlug(context: Context, slug: string): Promise<Measure | null> {
-  const [row] = await context.sql.query(`SELECT ${selectList(context.loaders.dataSource, Measure, 't')} FROM measure t WHERE t.slug = $1 AND t.deleted_at IS NULL`, [slug]);
-  return row ? hydrate(Measure, row) : null;
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue, PageConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
+import type { NestedList } from '../../graphql/nested-lists';
 import type { ListDefinition, ListFilter } from '../../graphql/request-loaders';
 import { Quantity, QuantityKind } from './quantity.entity';
 
@@ -27,6 +28,9 @@ const ON_MEASURE: ListDefinition<Quantity> = {
   descending: true,
   parentMatch: 't.measure_id = k.id',
 };
+
+/** The figures of a statement, as a nested list. */
+export const statementQuantities = (): NestedList<Quantity> => ({ list: IN_STATEMENT });
 
 /** The figures of a statement, in the order they were given. */
 export function quantitiesOfStatement(context: Context, statementId: string, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Quantity>> {

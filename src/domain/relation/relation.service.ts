@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
+import type { NestedList } from '../../graphql/nested-lists';
 import type { ListDefinition } from '../../graphql/request-loaders';
 import { Statement } from '../statement/statement.entity';
 import { RelationDirection, RelationType, StatementRelation } from './statement-relation.entity';
@@ -24,7 +25,19 @@ function listFor(direction: RelationDirection): ListDefinition<StatementRelation
   };
 }
 
-/** Relations at one or both ends of a statement, optionally of some types. */
+/** The relations at one or both ends of a statement, optionally of some types. */
+export function relationList(direction: RelationDirection, types: RelationType[] | null | undefined): Required<NestedList<StatementRelation>> {
+  const chosen = types?.length ? [...types] : null;
+  return {
+    list: listFor(direction),
+    filter: {
+      key: JSON.stringify(chosen),
+      conditions: (params) => (chosen ? [params.oneOf('t.type', chosen, 'text')] : []),
+    },
+  };
+}
+
+/** A page of the relations `relationList` chooses. */
 export function relationsOfStatement(
   context: Context,
   statementId: string,
@@ -33,11 +46,8 @@ export function relationsOfStatement(
   args: ConnectionArgs,
   info: GraphQLResolveInfo,
 ): Promise<ConnectionValue<StatementRelation>> {
-  const chosen = types?.length ? [...types] : null;
-  return context.loaders.connection(listFor(direction), args, statementId, info, {
-    key: JSON.stringify(chosen),
-    conditions: (params) => (chosen ? [params.oneOf('t.type', chosen, 'text')] : []),
-  });
+  const { list, filter } = relationList(direction, types);
+  return context.loaders.connection(list, args, statementId, info, filter);
 }
 
 /** A relation seen from one of its statements: the statement at the other end, and which way it points. */

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
+import type { NestedList } from '../../graphql/nested-lists';
 import type { ListDefinition } from '../../graphql/request-loaders';
 import type { Statement } from '../statement/statement.entity';
 import { ownColumnsRow } from '../../db/entity-rows';
@@ -14,6 +15,9 @@ const LATEST_FIRST = [
 
 const HELD_BY: ListDefinition<Role> = { name: 'Speaker.roles', entity: Role, order: LATEST_FIRST, descending: true, parentMatch: 't.speaker_id = k.id' };
 const HELD_IN: ListDefinition<Role> = { name: 'Speaker.members', entity: Role, order: LATEST_FIRST, descending: true, parentMatch: 't.organization_id = k.id' };
+
+/** The roles of a speaker, as a nested list. */
+export const speakerRoles = (): NestedList<Role> => ({ list: HELD_BY });
 
 /** Roles a speaker held, latest first. */
 export function rolesOfSpeaker(context: Context, speakerId: string, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Role>> {

@@ -7,7 +7,10 @@ import { findByGlobalId } from '../../graphql/node.resolver';
 import { reviewsByReviewer } from '../review/review.service';
 import { rolesInOrganization, rolesOfSpeaker } from '../role/role.service';
 import { StatementConnectionArgs } from '../statement/statement.inputs';
-import { statementConnection } from '../statement/statement.service';
+import { statementConnection, statementList } from '../statement/statement.service';
+import { declareNestedLists } from '../../graphql/nested-lists';
+import { speakerRoles } from '../role/role.service';
+
 import { Speaker, SpeakerKind } from './speaker.entity';
 import { speakerConnection } from './speaker.service';
 import { SpeakerMatch, SpeakerMatchesArgs } from './speaker-match.types';
@@ -22,11 +25,13 @@ class SpeakersArgs extends ConnectionArgs {
   kind?: SpeakerKind;
 }
 
+declareNestedLists(Speaker, { statements: (args: StatementConnectionArgs) => statementList('Speaker', args), roles: speakerRoles });
+
 @Resolver(() => Speaker)
 export class SpeakerResolver {
   @Query(() => Speaker, { nullable: true, description: 'A speaker by id; null when there is none.' })
-  speaker(@Arg('id', () => ID, { description: 'The global id of a Speaker.' }) id: string, @Ctx() context: Context): Promise<Speaker | null> {
-    return findByGlobalId(context, Speaker, id);
+  speaker(@Arg('id', () => ID, { description: 'The global id of a Speaker.' }) id: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Speaker | null> {
+    return findByGlobalId(context, Speaker, id, 'id', info);
   }
 
   @Query(() => SpeakerConnection, { description: 'All speakers, by name.' })

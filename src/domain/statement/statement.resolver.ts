@@ -11,19 +11,20 @@ import {
   TopicConnection,
 } from '../../graphql/connection-types';
 import type { Context } from '../../graphql/context';
+import { declareNestedLists } from '../../graphql/nested-lists';
 import { declareReferences } from '../../graphql/reference-joins';
 import { findByGlobalId } from '../../graphql/node.resolver';
-import { appearancesOfStatement } from '../appearance/appearance.service';
+import { appearancesOfStatement, statementAppearances } from '../appearance/appearance.service';
 import { Event } from '../event/event.entity';
-import { quantitiesOfStatement } from '../quantity/quantity.service';
+import { quantitiesOfStatement, statementQuantities } from '../quantity/quantity.service';
 import { RelatedStatementConnection } from '../relation/related-statement.types';
-import { relatedStatements, relationsOfStatement } from '../relation/relation.service';
+import { relatedStatements, relationList, relationsOfStatement } from '../relation/relation.service';
 import { RelationDirection, RelationType } from '../relation/statement-relation.entity';
-import { reviewsOfStatement } from '../review/review.service';
+import { reviewsOfStatement, statementReviews } from '../review/review.service';
 import { Role } from '../role/role.entity';
 import { findRoleAtStatement } from '../role/role.service';
 import { Speaker } from '../speaker/speaker.entity';
-import { topicsOfStatement } from '../topic/topic.service';
+import { statementTopics, topicsOfStatement } from '../topic/topic.service';
 import { Statement } from './statement.entity';
 import { StatementConnectionArgs } from './statement.inputs';
 import { statementConnection } from './statement.service';
@@ -40,12 +41,19 @@ class RelationsArgs extends ConnectionArgs {
 }
 
 declareReferences(Statement, { speaker: [Speaker, 'speakerId'], event: [Event, 'eventId'] });
+declareNestedLists(Statement, {
+  appearances: statementAppearances,
+  quantities: statementQuantities,
+  topics: statementTopics,
+  relations: (args: RelationsArgs) => relationList(args.direction, args.type),
+  reviews: statementReviews,
+});
 
 @Resolver(() => Statement)
 export class StatementResolver {
   @Query(() => Statement, { nullable: true, description: 'A statement by id; null when there is none.' })
-  statement(@Arg('id', () => ID, { description: 'The global id of a Statement.' }) id: string, @Ctx() context: Context): Promise<Statement | null> {
-    return findByGlobalId(context, Statement, id);
+  statement(@Arg('id', () => ID, { description: 'The global id of a Statement.' }) id: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Statement | null> {
+    return findByGlobalId(context, Statement, id, 'id', info);
   }
 
   @Query(() => StatementConnection, { description: 'Statements, filtered and ordered; newest first by default.' })

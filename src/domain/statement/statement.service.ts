@@ -5,6 +5,7 @@ import type { ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { DomainError } from '../../graphql/errors';
 import { assertGlobalIdOf } from '../../graphql/global-id';
+import type { NestedList } from '../../graphql/nested-lists';
 import type { ListDefinition, ListFilter } from '../../graphql/request-loaders';
 import { Statement } from './statement.entity';
 import { OrderDirection, StatementConnectionArgs, StatementFilter } from './statement.inputs';
@@ -26,7 +27,8 @@ const ORDER = [
 
 function listOf(parent: StatementParent | null, descending: boolean): ListDefinition<Statement> {
   return {
-    name: `${parent ?? 'Query'}.statements`,
+    // Both orders of one parent's statements may be asked for side by side: their loaders must differ.
+    name: `${parent ?? 'Query'}.statements.${descending ? 'newest' : 'oldest'}`,
     entity: Statement,
     from: parent ? PARENTS[parent].from : 'statement t',
     parentMatch: parent ? PARENTS[parent].match : undefined,
@@ -98,10 +100,18 @@ export function filterConditions(filter: DecodedFilter, params: SqlParams): stri
   return conditions;
 }
 
-/**
- * A page of statements, at the root (`parent` null) or under a speaker, event, source or
- * topic, filtered and ordered as the arguments say.
- */
+/** The statements at the root (`parent` null) or under a speaker, event, source or topic, filtered and ordered as the arguments say. */
+export function statementList(parent: StatementParent | null, args: Pick<StatementConnectionArgs, 'filter' | 'orderBy'>): Required<NestedList<Statement>> {
+  const decoded = decodeFilter(args.filter);
+  const filter: ListFilter = {
+    key: JSON.stringify(decoded),
+    conditions: (params) => filterConditions(decoded, params),
+  };
+  const descending = (args.orderBy?.direction ?? OrderDirection.DESC) === OrderDirection.DESC;
+  return { list: listOf(parent, descending), filter };
+}
+
+/** A page of the statements `statementList` chooses. */
 export function statementConnection(
   context: Context,
   parent: StatementParent | null,
@@ -109,11 +119,6 @@ export function statementConnection(
   args: StatementConnectionArgs,
   info: GraphQLResolveInfo,
 ): Promise<ConnectionValue<Statement>> {
-  const decoded = decodeFilter(args.filter);
-  const filter: ListFilter = {
-    key: JSON.stringify(decoded),
-    conditions: (params) => filterConditions(decoded, params),
-  };
-  const descending = (args.orderBy?.direction ?? OrderDirection.DESC) === OrderDirection.DESC;
-  return context.loaders.connection(listOf(parent, descending), args, parentId, info, filter);
+  const { list, filter } = statementList(parent, args);
+  return context.loaders.connection(list, args, parentId, info, filter);
 }

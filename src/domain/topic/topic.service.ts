@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { hydrate, selectList } from '../../db/entity-rows';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
+import type { NestedList } from '../../graphql/nested-lists';
 import type { ListDefinition } from '../../graphql/request-loaders';
 import { Topic } from './topic.entity';
 
@@ -25,13 +25,10 @@ export function topicConnection(context: Context, args: ConnectionArgs, info: Gr
   return context.loaders.connection(TOPICS, args, null, info);
 }
 
+/** The topics of a statement, as a nested list. */
+export const statementTopics = (): NestedList<Topic> => ({ list: OF_STATEMENT });
+
 /** The topics a statement is tagged with, by slug. */
 export function topicsOfStatement(context: Context, statementId: string, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<Topic>> {
   return context.loaders.connection(OF_STATEMENT, args, statementId, info);
-}
-
-/** The topic with this slug, or null. */
-export async function findTopicBySlug(context: Context, slug: string): Promise<Topic | null> {
-  const [row] = await context.sql.query(`SELECT ${selectList(context.loaders.dataSource, Topic, 't')} FROM topic t WHERE t.slug = $1 AND t.deleted_at IS NULL`, [slug]);
-  return row ? hydrate(Topic, row) : null;
 }

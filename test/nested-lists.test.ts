@@ -36,6 +36,15 @@ describe('nested lists read with their page', () => {
     const reviewed = withRelation.flatMap((node: { relations: { edges: Array<{ node: { to: { reviews: { nodes: unknown[] } } } }> } }) =>
       node.relations.edges.flatMap((edge) => edge.node.to.reviews.nodes));
     assert.deepEqual(reviewed[0], { ratingText: 'Misleading', reviewer: { name: 'Fixture Checkers' } });
+
+    // Three levels under a speaker looked up by id: still one statement.
+    const query = (twin: string) => `query ($id: ID!) { speaker(id: $id) { statements(first: 3) { nodes { relations ${relations} ${twin} } } } }`;
+    const variables = { id: encodeGlobalId('Speaker', fixtureId(1, 2)) };
+    const deep = await ask(query(''), variables);
+    const deepTwin = await ask(query('again: relations { totalCount }'), variables);
+    assert.equal(deep.statements, 1);
+    assert.deepEqual(deep.data.speaker.statements.nodes, deepTwin.data.speaker.statements.nodes.map(({ again: _again, ...node }: Record<string, unknown>) => node));
+    assert.equal(deep.data.speaker.statements.nodes.filter((node: { relations: { totalCount: number } }) => node.relations.totalCount > 0).length, 3);
   });
 
   it('reads the statements of each statement\'s event once per event, though several statements share it', async () => {
@@ -121,8 +130,8 @@ describe('nested lists read with their page', () => {
     }`;
     const nested = await ask(query('', ''), { id: statement });
     const twin = await ask(query('again: appearances { totalCount }', 'again: quantities(first: 2) { totalCount }'), { id: statement });
-    // The statement with its speaker, event and appearances; the measure with its figures; the missing measure.
-    assert.equal(nested.statements, 3);
+    // The statement with its speaker, event and appearances; both measures (one batch), with the figures of the one there is.
+    assert.equal(nested.statements, 2);
     const { again: _again, ...twinStatement } = twin.data.statement;
     assert.deepEqual(nested.data.statement, twinStatement);
     assert.deepEqual(nested.data.statement, {

@@ -62,7 +62,7 @@ interface NestedRead {
  * once per row of the level below it, so the statement returns about as many rows as the
  * deepest level holds, each as wide as all levels together.
  */
-const MAX_NESTED_DEPTH = 2;
+const MAX_NESTED_DEPTH = 3;
 
 /** DataLoader refuses null keys, so root lists load under this one. */
 const ROOT_KEY = '';

@@ -7,7 +7,8 @@ import type { Context } from '../../graphql/context';
 import { DomainError } from '../../graphql/errors';
 import { findByGlobalId } from '../../graphql/node.resolver';
 import { QuantityKind } from '../quantity/quantity.entity';
-import { quantitiesOnMeasure } from '../quantity/quantity.service';
+import { measureQuantities, quantitiesOnMeasure } from '../quantity/quantity.service';
+import { declareNestedLists } from '../../graphql/nested-lists';
 import { Measure } from './measure.entity';
 import { measureConnection } from './measure.service';
 import { createWritesResolver } from '../../graphql/writes-resolver.factory';
@@ -20,6 +21,8 @@ class MeasureQuantitiesArgs extends ConnectionArgs {
   @ArrayMaxSize(4)
   kind?: QuantityKind[];
 }
+
+declareNestedLists(Measure, { quantities: (args: MeasureQuantitiesArgs) => measureQuantities(args.kind) });
 
 @Resolver(() => Measure)
 export class MeasureResolver {

@@ -49,7 +49,19 @@ export function figuresOnMeasure(
   return context.loaders.connection(ON_MEASURE, args, measureId, info, filter, knownTotal);
 }
 
-/** Every figure given on a measure, newest statement first, optionally of some kinds. */
+/** Every figure given on a measure, optionally of some kinds. */
+export function measureQuantities(kinds: QuantityKind[] | null | undefined): Required<NestedList<Quantity>> {
+  const chosen = kinds?.length ? [...kinds] : null;
+  return {
+    list: ON_MEASURE,
+    filter: {
+      key: JSON.stringify(chosen),
+      conditions: (params) => (chosen ? [params.oneOf('t.kind', chosen, 'text')] : []),
+    },
+  };
+}
+
+/** A page of the figures `measureQuantities` chooses, newest statement first. */
 export function quantitiesOnMeasure(
   context: Context,
   measureId: string,
@@ -57,9 +69,5 @@ export function quantitiesOnMeasure(
   kinds: QuantityKind[] | undefined,
   info: GraphQLResolveInfo,
 ): Promise<ConnectionValue<Quantity>> {
-  const chosen = kinds?.length ? [...kinds] : null;
-  return figuresOnMeasure(context, measureId, args, info, {
-    key: JSON.stringify(chosen),
-    conditions: (params) => (chosen ? [params.oneOf('t.kind', chosen, 'text')] : []),
-  });
+  return figuresOnMeasure(context, measureId, args, info, measureQuantities(kinds).filter);
 }

@@ -49,7 +49,7 @@ describe('to-one fields read with their page', () => {
     assert.equal(result.extensions!.sql!.statements, 1);
   });
 
-  it("reads the role held then with the organization it is in, in the role's own statement", async () => {
+  it("reads the role held then with the organization it is in, in the page's statement", async () => {
     const result = await api.gql(`{
       measure(slug: "measure-2") { quantities(first: 2) { nodes { statement { speakerRole { title organization { name } } } } } }
     }`);
@@ -58,8 +58,33 @@ describe('to-one fields read with their page', () => {
       { statement: { speakerRole: { title: 'Official 1', organization: { name: 'Fixture Ministry' } } } },
       { statement: { speakerRole: { title: 'Official 18', organization: { name: 'Fixture Ministry' } } } },
     ]);
-    // The measure with its figures and their statements, then the roles with their organizations.
-    assert.equal(result.extensions!.sql!.statements, 2);
+    // The measure with its figures, their statements, the roles held then and their organizations.
+    assert.equal(result.extensions!.sql!.statements, 1);
+  });
+
+  it('reads the role held then as it reads on its own: the latest-starting one, none before the first, none once deleted', async () => {
+    const db = api.app.database.pool;
+    // Speaker 5 took a second role on 2024-01-10, between its statements 4 (2024-01-05) and 24 (2024-01-25).
+    await db.query("INSERT INTO role (id, speaker_id, organization_id, title, started_on) VALUES ($1, $2, $3, 'Minister 5', '2024-01-10')", [fixtureId(2, 105), fixtureId(1, 5), fixtureId(1, 0)]);
+    await db.query("INSERT INTO role (id, speaker_id, organization_id, title, started_on, ended_on) VALUES ($1, $2, $3, 'Intern 6', '2019-01-01', '2019-12-31')", [fixtureId(2, 106), fixtureId(1, 6), fixtureId(1, 0)]);
+    await db.query('UPDATE role SET deleted_at = now() WHERE id = $1', [fixtureId(2, 6)]);
+    try {
+      const speakers = [5, 6, 7].map((n) => encodeGlobalId('Speaker', fixtureId(1, n)));
+      const listed = await api.gql(`query ($speakers: [ID!]!) { speakers: nodes(ids: $speakers) { ... on Speaker { statements(first: 2) { nodes { id speakerRole { title organization { name } } } } } } }`, { speakers });
+      assert.equal(listed.errors, undefined, JSON.stringify(listed.errors));
+      const nodes = listed.data.speakers.flatMap((speaker: { statements: { nodes: unknown[] } }) => speaker.statements.nodes);
+      // The same statements looked up by global id through node(), whose role is read on its own.
+      const alone = await api.gql(`query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Statement { id speakerRole { title organization { name } } } } }`, {
+        ids: nodes.map((node: { id: string }) => node.id),
+      });
+      assert.equal(alone.errors, undefined, JSON.stringify(alone.errors));
+      assert.deepEqual(nodes, alone.data.nodes);
+      const titles = nodes.map((node: { speakerRole: { title: string } | null }) => node.speakerRole?.title ?? null);
+      assert.deepEqual(titles, ['Minister 5', 'Official 5', null, null, 'Official 7', 'Official 7']);
+    } finally {
+      await db.query('DELETE FROM role WHERE id = ANY($1::uuid[])', [[fixtureId(2, 105), fixtureId(2, 106)]]);
+      await db.query('UPDATE role SET deleted_at = NULL WHERE id = $1', [fixtureId(2, 6)]);
+    }
   });
 
   it('reads a soft-deleted event as null, as a lookup by id does', async () => {

@@ -3,11 +3,23 @@ import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { EntityClass, rowMaker, selectList, tableOf } from '../db/entity-rows';
 
-/** A to-one field: `field` of an `entity` is the `target` row whose id the entity holds in `property`. */
+/**
+ * A to-one field: `field` of an `entity` is the `target` row whose id the entity holds in
+ * `property`, or, for a computed one, the row `choose` picks.
+ */
 interface Reference {
   field: string;
   target: EntityClass;
-  property: string;
+  property?: string;
+  computed?: ComputedReference;
+}
+
+/** How a computed to-one field picks its row, and where its resolver looks for the row read with its owner. */
+export interface ComputedReference {
+  /** A subquery returning at most one row of the target's table, all its columns, for the owner row on alias `owner`. */
+  choose(owner: string): string;
+  /** The name of the request's store (RequestLoaders.known) the row is put in, under the owner's id. */
+  store: string;
 }
 
 const referencesOf = new Map<EntityClass, Map<string, Reference>>();
@@ -25,14 +37,27 @@ export function declareReferences<T extends ObjectLiteral>(
   referencesOf.set(entity, known);
 }
 
+/**
+ * Declares a computed to-one field of `entity`, e.g. the role a statement's speaker held on its
+ * date, so that a page of `entity` rows can read it in its own statement (a lateral subquery).
+ * Its resolver looks in `loaders.known(computed.store)` under the row's id before reading it alone.
+ */
+export function declareComputedReference(entity: EntityClass, field: string, target: EntityClass, computed: ComputedReference): void {
+  const known = referencesOf.get(entity) ?? new Map<string, Reference>();
+  known.set(field, { field, target, computed });
+  referencesOf.set(entity, known);
+}
+
 /** One joined table: its alias, the entity it holds and the column of the parent that points to it. */
 interface Join {
   alias: string;
   target: EntityClass;
   properties: string[];
-  /** Alias of the row holding the id (t for the paged row) and the property it is in. */
+  /** Alias of the row holding the id (t for the paged row) and the property it is in ("id" for a computed reference). */
   parent: string;
   property: string;
+  /** For a computed reference: the store its rows go to, under the parent's id. */
+  store?: string;
 }
 
 /** A row a read returns, the paged one or a joined one: its entity, the column its id comes back in, and what is selected on it. */
@@ -52,9 +77,10 @@ export interface ReferenceJoins {
   columns: string;
   /**
    * Given the columns of a result, what hands over the related rows in each row's values: each
-   * target, the id looked up and its row, or null when there is none.
+   * target, the id looked up and its row, or null when there is none; for a computed reference,
+   * the owner's id and the store it goes to.
    */
-  reader(columns: string[]): (values: unknown[], found: (target: EntityClass, id: string, value: ObjectLiteral | null) => void) => void;
+  reader(columns: string[]): (values: unknown[], found: (target: EntityClass, id: string, value: ObjectLiteral | null, store?: string) => void) => void;
 }
 
 /** How deep a chain of to-one fields is followed, and how many tables one page may join. */
@@ -108,13 +134,18 @@ export function planReferenceJoins(
       const reference = references.get(name);
       if (!reference || joins.length >= MAX_JOINS) continue;
       const alias = `ref${joins.length}`;
-      const metadata = dataSource.getMetadata(owner as EntityTarget<ObjectLiteral>);
-      const column = metadata.findColumnWithPropertyName(reference.property)!.databaseName;
       const properties = dataSource.getMetadata(reference.target as EntityTarget<ObjectLiteral>).columns.map((c) => c.propertyName);
-      joins.push({ alias, target: reference.target, properties, parent: ownerAlias, property: reference.property });
-      clauses.push(
-        `LEFT JOIN ${tableOf(dataSource, reference.target)} ${alias} ON ${alias}.id = ${ownerAlias}.${column} AND ${alias}.deleted_at IS NULL`,
-      );
+      if (reference.computed) {
+        joins.push({ alias, target: reference.target, properties, parent: ownerAlias, property: 'id', store: reference.computed.store });
+        clauses.push(`LEFT JOIN LATERAL (${reference.computed.choose(ownerAlias)}) ${alias} ON true`);
+      } else {
+        const metadata = dataSource.getMetadata(owner as EntityTarget<ObjectLiteral>);
+        const column = metadata.findColumnWithPropertyName(reference.property!)!.databaseName;
+        joins.push({ alias, target: reference.target, properties, parent: ownerAlias, property: reference.property! });
+        clauses.push(
+          `LEFT JOIN ${tableOf(dataSource, reference.target)} ${alias} ON ${alias}.id = ${ownerAlias}.${column} AND ${alias}.deleted_at IS NULL`,
+        );
+      }
       keys.push(`${name}(${visit(reference.target, alias, subtrees, depth + 1)})`);
     }
     return keys.join(',');
@@ -135,6 +166,12 @@ export function planReferenceJoins(
       }));
       return (values, found) => {
         for (const { join, idAt, toRow, referenceAt } of at) {
+          if (join.store) {
+            // The owner's id: when the owner row is there, its computed row is known, if only as null.
+            const owner = values[referenceAt] as string | null | undefined;
+            if (owner != null) found(join.target, owner, values[idAt] === null ? null : toRow(values), join.store);
+            continue;
+          }
           const id = values[idAt] as string | null;
           if (id !== null) {
             found(join.target, id, toRow(values));

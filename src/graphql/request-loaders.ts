@@ -74,6 +74,7 @@ const ROOT_KEY = '';
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly plans = new WeakMap<readonly FieldNode[], RowReads>();
+  private readonly stores = new Map<string, Map<string, ObjectLiteral | null>>();
 
   constructor(
     readonly sql: SqlSession,
@@ -88,6 +89,16 @@ export class RequestLoaders {
       this.loaders.set(key, loader);
     }
     return loader as DataLoader<K, V>;
+  }
+
+  /**
+   * Rows a read put aside for a computed to-one field (see declareComputedReference), by the
+   * owner's id; null when the owner has none.
+   */
+  known(store: string): Map<string, ObjectLiteral | null> {
+    let rows = this.stores.get(store);
+    if (!rows) this.stores.set(store, (rows = new Map()));
+    return rows;
   }
 
   /** Rows of `entity` by database id, one statement per batch; a missing or soft-deleted id loads null. */
@@ -129,7 +140,10 @@ export class RequestLoaders {
     const { joins: references, rows: selectedRows } = planReferenceJoins(this.dataSource, entity, selections);
     const nested = depth < MAX_NESTED_DEPTH ? this.planNestedRead(selectedRows, depth) : undefined;
     if (!references) return { key: '', selectsTotal, columns: own, nested };
-    const prime = (target: EntityClass, id: string, value: ObjectLiteral | null) => this.byId(target).prime(id, value);
+    const prime = (target: EntityClass, id: string, value: ObjectLiteral | null, store?: string) => {
+      if (store) this.known(store).set(id, value);
+      else this.byId(target).prime(id, value);
+    };
     return {
       key: references.key,
       selectsTotal,

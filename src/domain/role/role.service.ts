@@ -30,11 +30,33 @@ export function rolesInOrganization(context: Context, organizationId: string, ar
 }
 
 /**
- * The role a statement's speaker held when it was made: the latest-starting role whose
- * span overlaps the statement's date span, or null. One statement per batch, which also reads
- * the to-one fields selected on the role (its organization, its speaker).
+ * The latest-starting role (alias `role`) held by `speaker` over a span of days from `statedOn`
+ * to `statedUntil`: conditions, order and limit.
  */
-export function findRoleAtStatement(context: Context, statement: Statement, info: GraphQLResolveInfo): Promise<Role | null> {
+function heldThen(role: string, speaker: string, statedOn: string, statedUntil: string): string {
+  return `${role}.speaker_id = ${speaker} AND ${role}.deleted_at IS NULL
+    AND (${role}.started_on IS NULL OR ${role}.started_on <= ${statedUntil})
+    AND (${role}.ended_on IS NULL OR ${role}.ended_on >= ${statedOn})
+    ORDER BY ${role}.started_on DESC NULLS LAST, ${role}.id LIMIT 1`;
+}
+
+/** Where the role held at a statement is put when it was read with the statement (see declareComputedReference). */
+export const ROLE_AT_STATEMENT = 'Statement.speakerRole';
+
+/** The subquery picking the role held at the statement on alias `statement`, read with it as a computed to-one field. */
+export function roleAtStatement(statement: string): string {
+  return `SELECT held.* FROM role held WHERE ${heldThen('held', `${statement}.speaker_id`, `${statement}.stated_on`, `${statement}.stated_until`)}`;
+}
+
+/**
+ * The role a statement's speaker held when it was made: the latest-starting role whose
+ * span overlaps the statement's date span, or null. Known already when it was read with the
+ * statement; otherwise one statement per batch, which also reads the to-one fields selected on
+ * the role (its organization, its speaker).
+ */
+export async function findRoleAtStatement(context: Context, statement: Statement, info: GraphQLResolveInfo): Promise<Role | null> {
+  const known = context.loaders.known(ROLE_AT_STATEMENT);
+  if (known.has(statement.id)) return known.get(statement.id) as Role | null;
   const reads = context.loaders.rowReads(Role, info, 'object');
   const loader = context.loaders.get(`Statement.speakerRole:${reads.key}`, () =>
     new DataLoader<Statement, Role | null, string>(
@@ -44,11 +66,7 @@ export function findRoleAtStatement(context: Context, statement: Statement, info
            FROM unnest($1::uuid[], $2::date[], $3::date[]) WITH ORDINALITY AS k(speaker_id, stated_on, stated_until, ord)
            JOIN LATERAL (
              SELECT ${reads.columns} FROM role t ${reads.joins ?? ''}
-             WHERE t.speaker_id = k.speaker_id AND t.deleted_at IS NULL
-               AND (t.started_on IS NULL OR t.started_on <= k.stated_until)
-               AND (t.ended_on IS NULL OR t.ended_on >= k.stated_on)
-             ORDER BY t.started_on DESC NULLS LAST, t.id
-             LIMIT 1
+             WHERE ${heldThen('t', 'k.speaker_id', 'k.stated_on', 'k.stated_until')}
            ) r ON true`,
           [statements.map((s) => s.speakerId), statements.map((s) => s.statedOn), statements.map((s) => s.statedUntil)],
         );

@@ -12,7 +12,7 @@ import {
 } from '../../graphql/connection-types';
 import type { Context } from '../../graphql/context';
 import { declareNestedLists } from '../../graphql/nested-lists';
-import { declareReferences } from '../../graphql/reference-joins';
+import { declareComputedReference, declareReferences } from '../../graphql/reference-joins';
 import { findByGlobalId } from '../../graphql/node.resolver';
 import { appearancesOfStatement, statementAppearances } from '../appearance/appearance.service';
 import { Event } from '../event/event.entity';
@@ -22,7 +22,7 @@ import { relatedStatements, relationList, relationsOfStatement } from '../relati
 import { RelationDirection, RelationType } from '../relation/statement-relation.entity';
 import { reviewsOfStatement, statementReviews } from '../review/review.service';
 import { Role } from '../role/role.entity';
-import { findRoleAtStatement } from '../role/role.service';
+import { findRoleAtStatement, ROLE_AT_STATEMENT, roleAtStatement } from '../role/role.service';
 import { Speaker } from '../speaker/speaker.entity';
 import { statementTopics, topicsOfStatement } from '../topic/topic.service';
 import { Statement } from './statement.entity';
@@ -41,6 +41,7 @@ class RelationsArgs extends ConnectionArgs {
 }
 
 declareReferences(Statement, { speaker: [Speaker, 'speakerId'], event: [Event, 'eventId'] });
+declareComputedReference(Statement, 'speakerRole', Role, { choose: roleAtStatement, store: ROLE_AT_STATEMENT });
 declareNestedLists(Statement, {
   appearances: statementAppearances,
   quantities: statementQuantities,

@@ -160,6 +160,36 @@ describe('nested lists read with their page', () => {
     }
   });
 
+  it('answers as level-by-level reading does across shapes, page sizes, directions and orders', async () => {
+    // Each shape has its nested field's arguments as $args and a slot for the twin's second alias.
+    const shapes = [
+      (args: string, twin: string) => `{ statements(first: 6, orderBy: { direction: ASC }) { nodes { id relations(${args}) { totalCount pageInfo { hasNextPage hasPreviousPage } nodes { type to { id reviews { nodes { ratingText } } } } } ${twin} } } }`,
+      (args: string, twin: string) => `{ speaker(id: "${encodeGlobalId('Speaker', fixtureId(1, 4))}") { statements(first: 3) { nodes { id event { title statements(${args}) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } nodes { id speakerRole { title } } } ${twin} } } } } }`,
+      (args: string, twin: string) => `{ statement(id: "${encodeGlobalId('Statement', fixtureId(6, 9))}") { appearances { nodes { excerpt source { title statements(${args}) { totalCount nodes { id speaker { name } } } ${twin} } } } } }`,
+      (args: string, twin: string) => `{ measure(slug: "measure-3") { quantities(${args}) { totalCount nodes { value statement { id speakerRole { title organization { name } } } } } ${twin} } }`,
+    ];
+    const twinOf = ['again: relations { totalCount }', 'again: statements(first: 1) { totalCount }', 'again: statements(first: 1) { totalCount }', 'again: quantities(first: 1) { totalCount }'];
+    const argsList = ['first: 1', 'first: 3', 'last: 2', 'first: 2, orderBy: { direction: ASC }', 'last: 1, orderBy: { direction: ASC }'];
+    const drop = (value: unknown): unknown => {
+      if (Array.isArray(value)) return value.map(drop);
+      if (value === null || typeof value !== 'object') return value;
+      return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'again').map(([key, inner]) => [key, drop(inner)]));
+    };
+    let compared = 0;
+    for (const [index, shape] of shapes.entries()) {
+      for (const args of argsList) {
+        // Relations and figures have one order; orderBy belongs to statements.
+        if ((index === 0 || index === 3) && args.includes('orderBy')) continue;
+        const nested = await ask(shape(args, ''));
+        const twin = await ask(shape(args, twinOf[index]));
+        assert.ok(nested.statements < twin.statements, `${index} ${args}: ${nested.statements} statements against ${twin.statements}`);
+        assert.deepEqual(nested.data, drop(twin.data), `${index} ${args}`);
+        compared += 1;
+      }
+    }
+    assert.equal(compared, 16);
+  });
+
   it('leaves arguments the resolver rejects to the resolver, which reports them as before', async () => {
     const tooMany = await api.gql(`{ statements(first: 2) { nodes { relations(first: 101) { nodes { type } } } } }`);
     assert.equal(tooMany.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT');

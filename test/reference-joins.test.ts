@@ -87,6 +87,25 @@ describe('to-one fields read with their page', () => {
     }
   });
 
+  it('reports a soft-deleted speaker read with the page as a lookup by id reports it', async () => {
+    const speaker = fixtureId(1, 9);
+    await api.app.database.pool.query('UPDATE speaker SET deleted_at = now() WHERE id = $1', [speaker]);
+    try {
+      const statement = encodeGlobalId('Statement', fixtureId(6, 8));
+      const listed = await api.gql(`query ($speaker: ID) { statements(first: 1, filter: { speaker: $speaker }) { nodes { id speaker { name } } } }`, {
+        speaker: encodeGlobalId('Speaker', speaker),
+      });
+      const alone = await api.gql(`query ($id: ID!) { node(id: $id) { ... on Statement { id speaker { name } } } }`, { id: statement });
+      // The null runs up to the nearest nullable field: the root for the list, node() for the lookup.
+      assert.equal(listed.data, null);
+      assert.deepEqual(alone.data, { node: null });
+      assert.equal(listed.errors?.[0]?.message, 'Cannot return null for non-nullable field Statement.speaker.');
+      assert.equal(alone.errors?.[0]?.message, listed.errors?.[0]?.message);
+    } finally {
+      await api.app.database.pool.query('UPDATE speaker SET deleted_at = NULL WHERE id = $1', [speaker]);
+    }
+  });
+
   it('reads a soft-deleted event as null, as a lookup by id does', async () => {
     const statement = fixtureId(6, 5);
     await api.app.database.pool.query("UPDATE event SET deleted_at = now() WHERE id = (SELECT event_id FROM statement WHERE id = $1)", [statement]);

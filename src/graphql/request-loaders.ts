@@ -75,6 +75,8 @@ export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly plans = new WeakMap<readonly FieldNode[], RowReads>();
   private readonly stores = new Map<string, Map<string, ObjectLiteral | null>>();
+  /** Rows reads have put into the byId loaders, by entity and id, for `referenced`. */
+  private readonly read = new Map<EntityClass, Map<string, ObjectLiteral | null>>();
 
   constructor(
     readonly sql: SqlSession,
@@ -99,6 +101,25 @@ export class RequestLoaders {
     let rows = this.stores.get(store);
     if (!rows) this.stores.set(store, (rows = new Map()));
     return rows;
+  }
+
+  /** Hands a row read with others to the byId loader (which keeps the first it gets for an id). */
+  private primeById(entity: EntityClass, id: string, value: ObjectLiteral | null): void {
+    let rows = this.read.get(entity);
+    if (!rows) this.read.set(entity, (rows = new Map()));
+    if (rows.has(id)) return;
+    rows.set(id, value);
+    this.byId(entity).prime(id, value);
+  }
+
+  /**
+   * The row of `entity` a to-one field points to: at once when a read brought it along (so the
+   * field costs no promise), otherwise through the byId loader. Null when it is missing or
+   * soft-deleted, which GraphQL reports as an error on a non-null field.
+   */
+  referenced<T extends ObjectLiteral>(entity: EntityClass<T>, id: string): T | null | Promise<T | null> {
+    const rows = this.read.get(entity);
+    return rows?.has(id) ? (rows.get(id) as T | null) : this.byId(entity).load(id);
   }
 
   /** Rows of `entity` by database id, one statement per batch; a missing or soft-deleted id loads null. */
@@ -142,7 +163,7 @@ export class RequestLoaders {
     if (!references) return { key: '', selectsTotal, columns: own, nested };
     const prime = (target: EntityClass, id: string, value: ObjectLiteral | null, store?: string) => {
       if (store) this.known(store).set(id, value);
-      else this.byId(target).prime(id, value);
+      else this.primeById(target, id, value);
     };
     return {
       key: references.key,
@@ -205,7 +226,7 @@ export class RequestLoaders {
       parentKeyType: column === 'id' ? 'uuid' : 'text',
     };
     const [row = null] = (await this.pages(list, { first: 1 }, false, NO_FILTER, reads).load(value)).rows;
-    if (row || column === 'id') this.byId(entity).prime(row ? (row.id as string) : value, row);
+    if (row || column === 'id') this.primeById(entity, row ? (row.id as string) : value, row);
     return row;
   }
 

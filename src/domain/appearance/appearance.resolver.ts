@@ -12,13 +12,13 @@ declareReferences(Appearance, { source: [Source, 'sourceId'], statement: [Statem
 @Resolver(() => Appearance)
 export class AppearanceResolver {
   @FieldResolver(() => Source, { description: 'The report the excerpt is from.' })
-  async source(@Root() appearance: Appearance, @Ctx() context: Context): Promise<Source> {
-    return (await context.loaders.byId(Source).load(appearance.sourceId))!;
+  source(@Root() appearance: Appearance, @Ctx() context: Context): Source | Promise<Source> {
+    return context.loaders.referenced(Source, appearance.sourceId) as Source | Promise<Source>;
   }
 
   @FieldResolver(() => Statement, { description: 'The statement the excerpt carries.' })
-  async statement(@Root() appearance: Appearance, @Ctx() context: Context): Promise<Statement> {
-    return (await context.loaders.byId(Statement).load(appearance.statementId))!;
+  statement(@Root() appearance: Appearance, @Ctx() context: Context): Statement | Promise<Statement> {
+    return context.loaders.referenced(Statement, appearance.statementId) as Statement | Promise<Statement>;
   }
 }
 

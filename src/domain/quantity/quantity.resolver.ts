@@ -18,13 +18,13 @@ export class QuantityResolver {
   }
 
   @FieldResolver(() => Measure, { description: 'What the figure counts.' })
-  async measure(@Root() quantity: Quantity, @Ctx() context: Context): Promise<Measure> {
-    return (await context.loaders.byId(Measure).load(quantity.measureId))!;
+  measure(@Root() quantity: Quantity, @Ctx() context: Context): Measure | Promise<Measure> {
+    return context.loaders.referenced(Measure, quantity.measureId) as Measure | Promise<Measure>;
   }
 
   @FieldResolver(() => Statement, { description: 'The statement the figure is in.' })
-  async statement(@Root() quantity: Quantity, @Ctx() context: Context): Promise<Statement> {
-    return (await context.loaders.byId(Statement).load(quantity.statementId))!;
+  statement(@Root() quantity: Quantity, @Ctx() context: Context): Statement | Promise<Statement> {
+    return context.loaders.referenced(Statement, quantity.statementId) as Statement | Promise<Statement>;
   }
 }
 

@@ -11,13 +11,13 @@ declareReferences(StatementRelation, { from: [Statement, 'fromId'], to: [Stateme
 @Resolver(() => StatementRelation)
 export class RelationResolver {
   @FieldResolver(() => Statement, { description: 'The statement the relation starts from.' })
-  async from(@Root() relation: StatementRelation, @Ctx() context: Context): Promise<Statement> {
-    return (await context.loaders.byId(Statement).load(relation.fromId))!;
+  from(@Root() relation: StatementRelation, @Ctx() context: Context): Statement | Promise<Statement> {
+    return context.loaders.referenced(Statement, relation.fromId) as Statement | Promise<Statement>;
   }
 
   @FieldResolver(() => Statement, { description: 'The statement the relation points to.' })
-  async to(@Root() relation: StatementRelation, @Ctx() context: Context): Promise<Statement> {
-    return (await context.loaders.byId(Statement).load(relation.toId))!;
+  to(@Root() relation: StatementRelation, @Ctx() context: Context): Statement | Promise<Statement> {
+    return context.loaders.referenced(Statement, relation.toId) as Statement | Promise<Statement>;
   }
 }
 

@@ -50,13 +50,13 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => Statement, { description: 'The statement reviewed.' })
-  async statement(@Root() review: Review, @Ctx() context: Context): Promise<Statement> {
-    return (await context.loaders.byId(Statement).load(review.statementId))!;
+  statement(@Root() review: Review, @Ctx() context: Context): Statement | Promise<Statement> {
+    return context.loaders.referenced(Statement, review.statementId) as Statement | Promise<Statement>;
   }
 
   @FieldResolver(() => Speaker, { description: 'The fact-checking organization.' })
-  async reviewer(@Root() review: Review, @Ctx() context: Context): Promise<Speaker> {
-    return (await context.loaders.byId(Speaker).load(review.reviewerId))!;
+  reviewer(@Root() review: Review, @Ctx() context: Context): Speaker | Promise<Speaker> {
+    return context.loaders.referenced(Speaker, review.reviewerId) as Speaker | Promise<Speaker>;
   }
 
   @FieldResolver(() => GraphQLJSONObject, {

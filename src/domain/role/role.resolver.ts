@@ -11,13 +11,13 @@ declareReferences(Role, { speaker: [Speaker, 'speakerId'], organization: [Speake
 @Resolver(() => Role)
 export class RoleResolver {
   @FieldResolver(() => Speaker, { description: 'Who held the role.' })
-  async speaker(@Root() role: Role, @Ctx() context: Context): Promise<Speaker> {
-    return (await context.loaders.byId(Speaker).load(role.speakerId))!;
+  speaker(@Root() role: Role, @Ctx() context: Context): Speaker | Promise<Speaker> {
+    return context.loaders.referenced(Speaker, role.speakerId) as Speaker | Promise<Speaker>;
   }
 
   @FieldResolver(() => Speaker, { description: 'The organization the role is in.' })
-  async organization(@Root() role: Role, @Ctx() context: Context): Promise<Speaker> {
-    return (await context.loaders.byId(Speaker).load(role.organizationId))!;
+  organization(@Root() role: Role, @Ctx() context: Context): Speaker | Promise<Speaker> {
+    return context.loaders.referenced(Speaker, role.organizationId) as Speaker | Promise<Speaker>;
   }
 }
 

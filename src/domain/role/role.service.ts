@@ -54,7 +54,7 @@ export function roleAtStatement(statement: string): string {
  * statement; otherwise one statement per batch, which also reads the to-one fields selected on
  * the role (its organization, its speaker).
  */
-export async function findRoleAtStatement(context: Context, statement: Statement, info: GraphQLResolveInfo): Promise<Role | null> {
+export function findRoleAtStatement(context: Context, statement: Statement, info: GraphQLResolveInfo): Role | null | Promise<Role | null> {
   const known = context.loaders.known(ROLE_AT_STATEMENT);
   if (known.has(statement.id)) return known.get(statement.id) as Role | null;
   const reads = context.loaders.rowReads(Role, info, 'object');

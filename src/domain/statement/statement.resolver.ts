@@ -63,18 +63,18 @@ export class StatementResolver {
   }
 
   @FieldResolver(() => Speaker, { description: 'Who made the claim.' })
-  async speaker(@Root() statement: Statement, @Ctx() context: Context): Promise<Speaker> {
-    return (await context.loaders.byId(Speaker).load(statement.speakerId))!;
+  speaker(@Root() statement: Statement, @Ctx() context: Context): Speaker | Promise<Speaker> {
+    return context.loaders.referenced(Speaker, statement.speakerId) as Speaker | Promise<Speaker>;
   }
 
   @FieldResolver(() => Role, { nullable: true, description: "The role the speaker held on the date stated (the latest-starting one if several); null if none is recorded." })
-  speakerRole(@Root() statement: Statement, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role | null> {
+  speakerRole(@Root() statement: Statement, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Role | null | Promise<Role | null> {
     return findRoleAtStatement(context, statement, info);
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'Where the claim was made, when known.' })
-  event(@Root() statement: Statement, @Ctx() context: Context): Promise<Event | null> | null {
-    return statement.eventId ? context.loaders.byId(Event).load(statement.eventId) : null;
+  event(@Root() statement: Statement, @Ctx() context: Context): Event | null | Promise<Event | null> {
+    return statement.eventId ? context.loaders.referenced(Event, statement.eventId) : null;
   }
 
   @FieldResolver(() => AppearanceConnection, { description: 'Where the claim was reported, earliest source first.' })

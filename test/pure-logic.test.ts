@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DatePrecision, parseIsoDate, partialDateLabel } from '../src/domain/common/partial-date';
 import { spanStart } from '../src/domain/common/partial-date.input';
+import { inOrder } from '../src/db/keyset-page';
 import { normalizeUrl } from '../src/domain/source/source.service';
 import { REFERENCE_ARTICLE } from '../src/seed/reference-article';
 import { seedStatements } from '../src/seed/seed-data';
@@ -52,5 +53,25 @@ describe('the seed', () => {
     for (const statement of seedStatements) assert.ok(REFERENCE_ARTICLE.includes(statement.excerpt), statement.excerpt);
     const shared = path.resolve(__dirname, '../../../shared/data/seed-article.txt');
     if (fs.existsSync(shared)) assert.equal(REFERENCE_ARTICLE, fs.readFileSync(shared, 'utf8'));
+  });
+});
+
+describe('rows of a nested page read', () => {
+  // [ord, outer row number, nested row number]; bigint row numbers arrive as strings, a missing level as null.
+  const rows = [
+    [1, '1', '1'],
+    [1, '1', '2'],
+    [1, '2', null],
+    [2, '1', '1'],
+  ];
+
+  it('keeps rows PostgreSQL returned in order as they are', () => {
+    assert.equal(inOrder(rows, 0, [1, 2]), rows);
+  });
+
+  it('puts rows back in order by parent key, then by each level\'s row number', () => {
+    const shuffled = [rows[3], rows[2], rows[1], rows[0]];
+    assert.deepEqual(inOrder(shuffled, 0, [1, 2]), rows);
+    assert.deepEqual(inOrder([rows[1], rows[0], rows[2]], 0, [1, 2]), rows.slice(0, 3));
   });
 });

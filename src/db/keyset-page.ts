@@ -225,7 +225,7 @@ function pagesStatement(levels: Level[], parentKeys: readonly string[] | null): 
  * The rows in page order: by parent key, then by each level's row number. PostgreSQL returns
  * them so (see pagesStatement); should a plan ever not, they are sorted here.
  */
-function inOrder(rows: unknown[][], ordAt: number, rowAts: number[]): unknown[][] {
+export function inOrder(rows: unknown[][], ordAt: number, rowAts: number[]): unknown[][] {
   const compare = (a: unknown[], b: unknown[]) => {
     const byParent = Number(a[ordAt]) - Number(b[ordAt]);
     if (byParent !== 0) return byParent;

@@ -76,7 +76,7 @@ export class RequestLoaders {
   private readonly plans = new WeakMap<readonly FieldNode[], RowReads>();
   private readonly stores = new Map<string, Map<string, ObjectLiteral | null>>();
   /** Rows reads have put into the byId loaders, by entity and id, for `referenced`. */
-  private readonly read = new Map<EntityClass, Map<string, ObjectLiteral | null>>();
+  private readonly readRows = new Map<EntityClass, Map<string, ObjectLiteral | null>>();
 
   constructor(
     readonly sql: SqlSession,
@@ -105,8 +105,8 @@ export class RequestLoaders {
 
   /** Hands a row read with others to the byId loader (which keeps the first it gets for an id). */
   private primeById(entity: EntityClass, id: string, value: ObjectLiteral | null): void {
-    let rows = this.read.get(entity);
-    if (!rows) this.read.set(entity, (rows = new Map()));
+    let rows = this.readRows.get(entity);
+    if (!rows) this.readRows.set(entity, (rows = new Map()));
     if (rows.has(id)) return;
     rows.set(id, value);
     this.byId(entity).prime(id, value);
@@ -118,7 +118,7 @@ export class RequestLoaders {
    * soft-deleted, which GraphQL reports as an error on a non-null field.
    */
   referenced<T extends ObjectLiteral>(entity: EntityClass<T>, id: string): T | null | Promise<T | null> {
-    const rows = this.read.get(entity);
+    const rows = this.readRows.get(entity);
     return rows?.has(id) ? (rows.get(id) as T | null) : this.byId(entity).load(id);
   }
 

@@ -2,25 +2,36 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 
 export type EntityClass<T extends ObjectLiteral = ObjectLiteral> = { new (...args: never[]): T; prototype: T };
 
+/**
+ * Some of an entity's columns, by property name (the id always among them), that a row is read
+ * with; `key` names the set. Null where a ColumnSet is asked for means every column.
+ */
+export interface ColumnSet {
+  key: string;
+  properties: readonly string[];
+}
+
 const selectLists = new WeakMap<DataSource, Map<string, string>>();
 
 /**
- * The SELECT list of every column of `entity` on table alias `alias`, each renamed to
- * its property name (after `prefix`), so rows come back shaped like the entity without ORM hydration.
+ * The SELECT list of the columns of `entity` on table alias `alias` (all of them, or those of
+ * `columns`), each renamed to its property name (after `prefix`), so rows come back shaped like
+ * the entity without ORM hydration.
  */
-export function selectList(dataSource: DataSource, entity: EntityClass, alias: string, prefix = ''): string {
+export function selectList(dataSource: DataSource, entity: EntityClass, alias: string, prefix = '', columns: ColumnSet | null = null): string {
   let lists = selectLists.get(dataSource);
   if (!lists) selectLists.set(dataSource, (lists = new Map()));
-  const key = `${entity.name}:${alias}:${prefix}`;
-  let columns = lists.get(key);
-  if (!columns) {
-    columns = dataSource
+  const key = `${entity.name}:${alias}:${prefix}:${columns?.key ?? '*'}`;
+  let list = lists.get(key);
+  if (!list) {
+    list = dataSource
       .getMetadata(entity as EntityTarget<ObjectLiteral>)
-      .columns.map((column) => `${alias}.${column.databaseName} AS "${prefix}${column.propertyName}"`)
+      .columns.filter((column) => !columns || columns.properties.includes(column.propertyName))
+      .map((column) => `${alias}.${column.databaseName} AS "${prefix}${column.propertyName}"`)
       .join(', ');
-    lists.set(key, columns);
+    lists.set(key, list);
   }
-  return columns;
+  return list;
 }
 
 /** The table `entity` is stored in. */

@@ -1,5 +1,6 @@
 import type { ObjectLiteral } from 'typeorm';
 import type { EntityClass } from '../db/entity-rows';
+import { declareFieldColumns } from './field-columns';
 import type { ListDefinition, ListFilter } from './request-loaders';
 
 /** The list a connection field pages over under one parent row, and its filters, as the field's arguments choose them. */
@@ -24,7 +25,11 @@ const listsOf = new Map<EntityClass, Map<string, NestedListChoice>>();
  */
 export function declareNestedLists(entity: EntityClass, lists: Record<string, NestedListChoice>): void {
   const known = listsOf.get(entity) ?? new Map<string, NestedListChoice>();
-  for (const [field, choose] of Object.entries(lists)) known.set(field, choose);
+  for (const [field, choose] of Object.entries(lists)) {
+    known.set(field, choose);
+    // The resolver reads the row's id only.
+    declareFieldColumns(entity, { [field]: [] });
+  }
   listsOf.set(entity, known);
 }
 

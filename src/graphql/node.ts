@@ -1,5 +1,6 @@
 import { Field, ID, Int, InterfaceType } from 'type-graphql';
 import { Column, PrimaryGeneratedColumn } from 'typeorm';
+import { declareFieldColumns } from './field-columns';
 import { encodeGlobalId } from './global-id';
 
 /** The GraphQL type name of an entity instance: entity classes are named after their types. */
@@ -24,6 +25,9 @@ export abstract class Node {
     return encodeGlobalId(typeNameOf(this), this.id);
   }
 }
+
+// The global id is made from the row's id, which every read selects.
+declareFieldColumns(Node, { id: [] });
 
 /**
  * Base of every stored entity: a version that each write increments (updates may pass the

@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
-import { EntityClass, rowMaker, selectList, tableOf } from '../db/entity-rows';
+import { ColumnSet, EntityClass, rowMaker, selectList, tableOf } from '../db/entity-rows';
+import { columnsNeeded, declareFieldColumns } from './field-columns';
 
 /**
  * A to-one field: `field` of an `entity` is the `target` row whose id the entity holds in
@@ -20,6 +21,8 @@ export interface ComputedReference {
   choose(owner: string): string;
   /** The name of the request's store (RequestLoaders.known) the row is put in, under the owner's id. */
   store: string;
+  /** The owner's columns (entity properties) its resolver reads when the row was not read with the owner. */
+  needs: readonly string[];
 }
 
 const referencesOf = new Map<EntityClass, Map<string, Reference>>();
@@ -33,7 +36,10 @@ export function declareReferences<T extends ObjectLiteral>(
   references: Record<string, readonly [EntityClass, keyof T & string]>,
 ): void {
   const known = referencesOf.get(entity) ?? new Map<string, Reference>();
-  for (const [field, [target, property]] of Object.entries(references)) known.set(field, { field, target, property });
+  for (const [field, [target, property]] of Object.entries(references)) {
+    known.set(field, { field, target, property });
+    declareFieldColumns(entity, { [field]: [property] });
+  }
   referencesOf.set(entity, known);
 }
 
@@ -46,12 +52,15 @@ export function declareComputedReference(entity: EntityClass, field: string, tar
   const known = referencesOf.get(entity) ?? new Map<string, Reference>();
   known.set(field, { field, target, computed });
   referencesOf.set(entity, known);
+  declareFieldColumns(entity, { [field]: computed.needs });
 }
 
 /** One joined table: its alias, the entity it holds and the column of the parent that points to it. */
 interface Join {
   alias: string;
   target: EntityClass;
+  /** The columns read of the target (null: all of them), and their properties. */
+  columns: ColumnSet | null;
   properties: string[];
   /** Alias of the row holding the id (t for the paged row) and the property it is in ("id" for a computed reference). */
   parent: string;
@@ -60,11 +69,15 @@ interface Join {
   store?: string;
 }
 
-/** A row a read returns, the paged one or a joined one: its entity, the column its id comes back in, and what is selected on it. */
+/**
+ * A row a read returns, the paged one or a joined one: its entity, the column its id comes back
+ * in, what is selected on it and the columns that needs (null: all).
+ */
 export interface SelectedRow {
   entity: EntityClass;
   idColumn: string;
   selections: ResolveTree[];
+  columns: ColumnSet | null;
 }
 
 /** What a page read adds to read the selected to-one fields of its rows in the same statement. */
@@ -77,11 +90,14 @@ export interface ReferenceJoins {
   columns: string;
   /**
    * Given the columns of a result, what hands over the related rows in each row's values: each
-   * target, the id looked up and its row, or null when there is none; for a computed reference,
-   * the owner's id and the store it goes to.
+   * target, the id looked up and its row (read with `read` columns), or null when there is none;
+   * for a computed reference, the owner's id and the store it goes to.
    */
-  reader(columns: string[]): (values: unknown[], found: (target: EntityClass, id: string, value: ObjectLiteral | null, store?: string) => void) => void;
+  reader(columns: string[]): (values: unknown[], found: JoinedRow) => void;
 }
+
+/** Takes a row read with others: see ReferenceJoins.reader. */
+export type JoinedRow = (target: EntityClass, id: string, value: ObjectLiteral | null, read: ColumnSet | null, store?: string) => void;
 
 /** How deep a chain of to-one fields is followed, and how many tables one page may join. */
 const MAX_DEPTH = 3;
@@ -114,8 +130,8 @@ export function nodeSelections(connection: ResolveTree): ResolveTree[] {
 /**
  * The joins that read, with rows of `entity` (aliased t), the to-one fields `selections` make
  * on them (and theirs, up to three levels), or null when none is selected; and the rows the
- * read returns, the paged one first. A soft-deleted or missing target reads as null, as
- * `loaders.byId` would load it.
+ * read returns, the paged one first, each with the columns its selections need. A
+ * soft-deleted or missing target reads as null, as `loaders.byId` would load it.
  */
 export function planReferenceJoins(
   dataSource: DataSource,
@@ -126,22 +142,26 @@ export function planReferenceJoins(
   const clauses: string[] = [];
   const rows: SelectedRow[] = [];
   const visit = (owner: EntityClass, ownerAlias: string, selections: ResolveTree[], depth: number): string => {
-    rows.push({ entity: owner, idColumn: ownerAlias === 't' ? 'id' : `__${ownerAlias}.id`, selections });
+    const ownColumns = columnsNeeded(dataSource, owner, selections);
+    rows.push({ entity: owner, idColumn: ownerAlias === 't' ? 'id' : `__${ownerAlias}.id`, selections, columns: ownColumns });
     const references = referencesOf.get(owner);
-    if (!references || depth > MAX_DEPTH) return '';
-    const keys: string[] = [];
+    const keys = [ownColumns?.key ?? '*'];
+    if (!references || depth > MAX_DEPTH) return keys[0];
     for (const [name, subtrees] of children(selections)) {
       const reference = references.get(name);
       if (!reference || joins.length >= MAX_JOINS) continue;
       const alias = `ref${joins.length}`;
-      const properties = dataSource.getMetadata(reference.target as EntityTarget<ObjectLiteral>).columns.map((c) => c.propertyName);
+      const columns = columnsNeeded(dataSource, reference.target, subtrees);
+      const properties = columns
+        ? [...columns.properties]
+        : dataSource.getMetadata(reference.target as EntityTarget<ObjectLiteral>).columns.map((c) => c.propertyName);
       if (reference.computed) {
-        joins.push({ alias, target: reference.target, properties, parent: ownerAlias, property: 'id', store: reference.computed.store });
+        joins.push({ alias, target: reference.target, columns, properties, parent: ownerAlias, property: 'id', store: reference.computed.store });
         clauses.push(`LEFT JOIN LATERAL (${reference.computed.choose(ownerAlias)}) ${alias} ON true`);
       } else {
         const metadata = dataSource.getMetadata(owner as EntityTarget<ObjectLiteral>);
         const column = metadata.findColumnWithPropertyName(reference.property!)!.databaseName;
-        joins.push({ alias, target: reference.target, properties, parent: ownerAlias, property: reference.property! });
+        joins.push({ alias, target: reference.target, columns, properties, parent: ownerAlias, property: reference.property! });
         clauses.push(
           `LEFT JOIN ${tableOf(dataSource, reference.target)} ${alias} ON ${alias}.id = ${ownerAlias}.${column} AND ${alias}.deleted_at IS NULL`,
         );
@@ -156,7 +176,7 @@ export function planReferenceJoins(
   const references: ReferenceJoins = {
     key,
     from: clauses.join(' '),
-    columns: joins.map((join) => selectList(dataSource, join.target, join.alias, `__${join.alias}.`)).join(', '),
+    columns: joins.map((join) => selectList(dataSource, join.target, join.alias, `__${join.alias}.`, join.columns)).join(', '),
     reader(columns) {
       const at = joins.map((join) => ({
         join,
@@ -169,17 +189,17 @@ export function planReferenceJoins(
           if (join.store) {
             // The owner's id: when the owner row is there, its computed row is known, if only as null.
             const owner = values[referenceAt] as string | null | undefined;
-            if (owner != null) found(join.target, owner, values[idAt] === null ? null : toRow(values), join.store);
+            if (owner != null) found(join.target, owner, values[idAt] === null ? null : toRow(values), join.columns, join.store);
             continue;
           }
           const id = values[idAt] as string | null;
           if (id !== null) {
-            found(join.target, id, toRow(values));
+            found(join.target, id, toRow(values), join.columns);
             continue;
           }
           // No row: either nothing is referenced, or the target is gone (byId loads null for it).
           const referenced = values[referenceAt] as string | null | undefined;
-          if (referenced != null) found(join.target, referenced, null);
+          if (referenced != null) found(join.target, referenced, null, null);
         }
       };
     },

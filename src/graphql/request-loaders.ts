@@ -2,13 +2,14 @@ import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import type { DataSource, ObjectLiteral } from 'typeorm';
-import { EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
+import { ColumnSet, EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
 import { OrderKey, PageRows, readPages, type NestedPages, type PageSpec, type PageWindow } from '../db/keyset-page';
 import { SqlParams, SqlSession } from '../db/sql-session';
 import { ConnectionArgs, MAX_PAGE_SIZE, pageWindow, selectsField, toConnection, type PageConnection } from './connection';
 import { DomainError } from './errors';
+import { columnsNeeded, covers } from './field-columns';
 import { nestedListChoice } from './nested-lists';
-import { children, nodeSelections, planReferenceJoins, rowSelections, type SelectedRow } from './reference-joins';
+import { children, nodeSelections, planReferenceJoins, rowSelections, type JoinedRow, type SelectedRow } from './reference-joins';
 
 /** A list that can be paged, at the root or under a parent. */
 export interface ListDefinition<T extends ObjectLiteral> {
@@ -35,9 +36,14 @@ export interface ListFilter {
 
 const NO_FILTER: ListFilter = { key: '', conditions: () => [] };
 
-/** What a read of rows adds to read the to-one fields selected on them (see RequestLoaders.rowReads). */
+/**
+ * What a read of rows selects of them (the columns their fields need) and adds to read the
+ * to-one fields selected on them (see RequestLoaders.rowReads).
+ */
 export interface RowReads {
   key: string;
+  /** The rows' own columns (null: all), as `columns` selects them on alias t. */
+  own: ColumnSet | null;
   /** Whether the field is a connection whose totalCount is selected. */
   selectsTotal: boolean;
   columns: string;
@@ -67,6 +73,12 @@ const MAX_NESTED_DEPTH = 3;
 /** DataLoader refuses null keys, so root lists load under this one. */
 const ROOT_KEY = '';
 
+/** A row read with others, kept for the fields that point to it, and the columns it was read with (null: all). */
+interface ReadRow {
+  row: ObjectLiteral | null;
+  columns: ColumnSet | null;
+}
+
 /**
  * The DataLoaders of one request, made on first use and dropped with the request,
  * so no row ever leaks from one request into another.
@@ -74,9 +86,10 @@ const ROOT_KEY = '';
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
   private readonly plans = new WeakMap<readonly FieldNode[], RowReads>();
-  private readonly stores = new Map<string, Map<string, ObjectLiteral | null>>();
-  /** Rows reads have put into the byId loaders, by entity and id, for `referenced`. */
-  private readonly readRows = new Map<EntityClass, Map<string, ObjectLiteral | null>>();
+  private readonly needs = new WeakMap<readonly FieldNode[], ColumnSet | null>();
+  private readonly stores = new Map<string, Map<string, ReadRow[]>>();
+  /** Rows reads brought along, by entity and id, for `referenced` (whole ones are in the byId loaders too). */
+  private readonly readRows = new Map<EntityClass, Map<string, ReadRow[]>>();
 
   constructor(
     readonly sql: SqlSession,
@@ -94,32 +107,56 @@ export class RequestLoaders {
   }
 
   /**
-   * Rows a read put aside for a computed to-one field (see declareComputedReference), by the
-   * owner's id; null when the owner has none.
+   * The row a read put aside for the computed to-one field `info` resolves (see
+   * declareComputedReference) for the owner `ownerId`: null when the owner has none, undefined
+   * when it was not read, or not with the columns the field's selections need.
    */
-  known(store: string): Map<string, ObjectLiteral | null> {
-    let rows = this.stores.get(store);
-    if (!rows) this.stores.set(store, (rows = new Map()));
-    return rows;
+  known<T extends ObjectLiteral>(store: string, ownerId: string, entity: EntityClass<T>, info: GraphQLResolveInfo): T | null | undefined {
+    return this.covering(this.stores.get(store)?.get(ownerId), entity, info) as T | null | undefined;
   }
 
-  /** Hands a row read with others to the byId loader (which keeps the first it gets for an id). */
-  private primeById(entity: EntityClass, id: string, value: ObjectLiteral | null): void {
-    let rows = this.readRows.get(entity);
-    if (!rows) this.readRows.set(entity, (rows = new Map()));
-    if (rows.has(id)) return;
-    rows.set(id, value);
-    this.byId(entity).prime(id, value);
+  /** Keeps `row`, read with `columns`, under `id` in `rows` (after the ones kept before). */
+  private static keep(rows: Map<string, ReadRow[]>, id: string, row: ObjectLiteral | null, columns: ColumnSet | null): void {
+    const kept = rows.get(id);
+    if (!kept) rows.set(id, [{ row, columns }]);
+    else if (!kept.some((read) => read.columns === columns)) kept.push({ row, columns });
+  }
+
+  /** Of rows read for one id, the first with every column the fields `info` selects on it need. */
+  private covering(reads: ReadRow[] | undefined, entity: EntityClass, info: GraphQLResolveInfo): ObjectLiteral | null | undefined {
+    if (!reads) return undefined;
+    // A row read whole (or found missing) answers any selection without looking at it.
+    const whole = reads.find((read) => read.columns === null || read.row === null);
+    if (whole) return whole.row;
+    let needed = this.needs.get(info.fieldNodes);
+    if (needed === undefined) {
+      needed = columnsNeeded(this.dataSource, entity, rowSelections(info, 'object'));
+      this.needs.set(info.fieldNodes, needed);
+    }
+    return reads.find((read) => covers(read.columns, needed))?.row;
   }
 
   /**
-   * The row of `entity` a to-one field points to: at once when a read brought it along (so the
-   * field costs no promise), otherwise through the byId loader. Null when it is missing or
-   * soft-deleted, which GraphQL reports as an error on a non-null field.
+   * Keeps a row read with others for the fields that point to it; a whole one also goes to the
+   * byId loader (which keeps the first it gets for an id). A row read with some columns only
+   * goes nowhere else, so that no field lacking a column ever gets it.
    */
-  referenced<T extends ObjectLiteral>(entity: EntityClass<T>, id: string): T | null | Promise<T | null> {
-    const rows = this.readRows.get(entity);
-    return rows?.has(id) ? (rows.get(id) as T | null) : this.byId(entity).load(id);
+  private primeById(entity: EntityClass, id: string, value: ObjectLiteral | null, columns: ColumnSet | null): void {
+    let rows = this.readRows.get(entity);
+    if (!rows) this.readRows.set(entity, (rows = new Map()));
+    RequestLoaders.keep(rows, id, value, columns);
+    if (columns === null) this.byId(entity).prime(id, value);
+  }
+
+  /**
+   * The row of `entity` a to-one field (resolving `info`) points to: at once when a read brought
+   * it along with the columns the field's selections need (so the field costs no promise),
+   * otherwise through the byId loader. Null when it is missing or soft-deleted, which GraphQL
+   * reports as an error on a non-null field.
+   */
+  referenced<T extends ObjectLiteral>(entity: EntityClass<T>, id: string, info: GraphQLResolveInfo): T | null | Promise<T | null> {
+    const row = this.covering(this.readRows.get(entity)?.get(id), entity, info);
+    return row !== undefined ? (row as T | null) : this.byId(entity).load(id);
   }
 
   /** Rows of `entity` by database id, one statement per batch; a missing or soft-deleted id loads null. */
@@ -137,10 +174,11 @@ export class RequestLoaders {
   }
 
   /**
-   * The parts of a read of `entity` rows that also read the to-one fields selected on them (see
-   * reference-joins) and put them into the byId loaders, so those fields cost no statement.
-   * `shape` says whether the field resolves to a connection of the rows or to one row. Columns
-   * are the entity's own (on alias t) plus the joined ones; `key` tells plans apart in loader keys.
+   * The parts of a read of `entity` rows that select the columns the fields selected on them need,
+   * and also read the to-one fields selected on them (see reference-joins) and keep them for
+   * `referenced`, so those fields cost no statement. `shape` says whether the field resolves to a
+   * connection of the rows or to one row. Columns are the entity's own (on alias t) plus the
+   * joined ones; `key` tells plans apart in loader keys.
    * A plan with `nestedLists` (a connection's, by default) also says which nested list its
    * statement reads (see planNestedRead).
    */
@@ -157,16 +195,20 @@ export class RequestLoaders {
 
   /** `depth`: how many nested levels are above these rows in the statement. */
   private planRowReads(entity: EntityClass, selections: ResolveTree[], selectsTotal: boolean, depth: number): RowReads {
-    const own = selectList(this.dataSource, entity, 't');
     const { joins: references, rows: selectedRows } = planReferenceJoins(this.dataSource, entity, selections);
+    const ownColumns = selectedRows[0].columns;
+    const own = selectList(this.dataSource, entity, 't', '', ownColumns);
     const nested = depth < MAX_NESTED_DEPTH ? this.planNestedRead(selectedRows, depth) : undefined;
-    if (!references) return { key: '', selectsTotal, columns: own, nested };
-    const prime = (target: EntityClass, id: string, value: ObjectLiteral | null, store?: string) => {
-      if (store) this.known(store).set(id, value);
-      else this.primeById(target, id, value);
+    if (!references) return { key: ownColumns?.key ?? '*', own: ownColumns, selectsTotal, columns: own, nested };
+    const prime: JoinedRow = (target, id, value, columns, store) => {
+      if (!store) return this.primeById(target, id, value, columns);
+      let rows = this.stores.get(store);
+      if (!rows) this.stores.set(store, (rows = new Map()));
+      RequestLoaders.keep(rows, id, value, columns);
     };
     return {
       key: references.key,
+      own: ownColumns,
       selectsTotal,
       columns: `${own}, ${references.columns}`,
       joins: references.from,
@@ -226,7 +268,7 @@ export class RequestLoaders {
       parentKeyType: column === 'id' ? 'uuid' : 'text',
     };
     const [row = null] = (await this.pages(list, { first: 1 }, false, NO_FILTER, reads).load(value)).rows;
-    if (row || column === 'id') this.primeById(entity, row ? (row.id as string) : value, row);
+    if (row || column === 'id') this.primeById(entity, row ? (row.id as string) : value, row, reads.own);
     return row;
   }
 

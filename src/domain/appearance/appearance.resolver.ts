@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { declareReferences } from '../../graphql/reference-joins';
 import { Source } from '../source/source.entity';
@@ -12,13 +13,13 @@ declareReferences(Appearance, { source: [Source, 'sourceId'], statement: [Statem
 @Resolver(() => Appearance)
 export class AppearanceResolver {
   @FieldResolver(() => Source, { description: 'The report the excerpt is from.' })
-  source(@Root() appearance: Appearance, @Ctx() context: Context): Source | Promise<Source> {
-    return context.loaders.referenced(Source, appearance.sourceId) as Source | Promise<Source>;
+  source(@Root() appearance: Appearance, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Source | Promise<Source> {
+    return context.loaders.referenced(Source, appearance.sourceId, info) as Source | Promise<Source>;
   }
 
   @FieldResolver(() => Statement, { description: 'The statement the excerpt carries.' })
-  statement(@Root() appearance: Appearance, @Ctx() context: Context): Statement | Promise<Statement> {
-    return context.loaders.referenced(Statement, appearance.statementId) as Statement | Promise<Statement>;
+  statement(@Root() appearance: Appearance, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Statement | Promise<Statement> {
+    return context.loaders.referenced(Statement, appearance.statementId, info) as Statement | Promise<Statement>;
   }
 }
 

@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
+import { declareFieldColumns } from '../../graphql/field-columns';
 import { Node, VersionedNode } from '../../graphql/node';
 import { DatePrecision, PartialDate } from '../common/partial-date';
 
@@ -66,3 +67,5 @@ export class Event extends VersionedNode {
     return PartialDate.of(this.occurredOn, this.occurredUntil, this.occurredPrecision);
   }
 }
+
+declareFieldColumns(Event, { date: ['occurredOn', 'occurredUntil', 'occurredPrecision'] });

@@ -8,6 +8,7 @@ import { findByGlobalId } from '../../graphql/node.resolver';
 import { eventSpeakerConnection } from '../speaker/speaker.service';
 import { StatementConnectionArgs } from '../statement/statement.inputs';
 import { statementConnection, statementList } from '../statement/statement.service';
+import { declareFieldColumns } from '../../graphql/field-columns';
 import { declareNestedLists } from '../../graphql/nested-lists';
 
 import { Event } from './event.entity';
@@ -25,6 +26,7 @@ class EventsArgs extends ConnectionArgs {
 }
 
 declareNestedLists(Event, { statements: (args: StatementConnectionArgs) => statementList('Event', args) });
+declareFieldColumns(Event, { speakers: [] });
 
 @Resolver(() => Event)
 export class EventResolver {

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
+import { declareFieldColumns } from '../../graphql/field-columns';
 import { Node, VersionedNode } from '../../graphql/node';
 import { DAYS_IN, TimeUnit } from './time-unit';
 
@@ -139,3 +140,5 @@ export class Quantity extends VersionedNode {
     });
   }
 }
+
+declareFieldColumns(Quantity, { ratePerDay: ['perDay'] });

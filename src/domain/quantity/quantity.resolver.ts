@@ -1,5 +1,7 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
+import { declareFieldColumns } from '../../graphql/field-columns';
 import { declareReferences } from '../../graphql/reference-joins';
 import { Measure } from '../measure/measure.entity';
 import { Statement } from '../statement/statement.entity';
@@ -9,6 +11,7 @@ import { createWritesResolver } from '../../graphql/writes-resolver.factory';
 import { CreateQuantityInput, UpdateQuantityInput, quantityRow } from './quantity.inputs';
 
 declareReferences(Quantity, { measure: [Measure, 'measureId'], statement: [Statement, 'statementId'] });
+declareFieldColumns(Quantity, { rate: ['perDay', 'perDayLow', 'perDayHigh'] });
 
 @Resolver(() => Quantity)
 export class QuantityResolver {
@@ -18,13 +21,13 @@ export class QuantityResolver {
   }
 
   @FieldResolver(() => Measure, { description: 'What the figure counts.' })
-  measure(@Root() quantity: Quantity, @Ctx() context: Context): Measure | Promise<Measure> {
-    return context.loaders.referenced(Measure, quantity.measureId) as Measure | Promise<Measure>;
+  measure(@Root() quantity: Quantity, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Measure | Promise<Measure> {
+    return context.loaders.referenced(Measure, quantity.measureId, info) as Measure | Promise<Measure>;
   }
 
   @FieldResolver(() => Statement, { description: 'The statement the figure is in.' })
-  statement(@Root() quantity: Quantity, @Ctx() context: Context): Statement | Promise<Statement> {
-    return context.loaders.referenced(Statement, quantity.statementId) as Statement | Promise<Statement>;
+  statement(@Root() quantity: Quantity, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Statement | Promise<Statement> {
+    return context.loaders.referenced(Statement, quantity.statementId, info) as Statement | Promise<Statement>;
   }
 }
 

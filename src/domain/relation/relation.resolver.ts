@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { declareReferences } from '../../graphql/reference-joins';
 import { Statement } from '../statement/statement.entity';
@@ -11,13 +12,13 @@ declareReferences(StatementRelation, { from: [Statement, 'fromId'], to: [Stateme
 @Resolver(() => StatementRelation)
 export class RelationResolver {
   @FieldResolver(() => Statement, { description: 'The statement the relation starts from.' })
-  from(@Root() relation: StatementRelation, @Ctx() context: Context): Statement | Promise<Statement> {
-    return context.loaders.referenced(Statement, relation.fromId) as Statement | Promise<Statement>;
+  from(@Root() relation: StatementRelation, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Statement | Promise<Statement> {
+    return context.loaders.referenced(Statement, relation.fromId, info) as Statement | Promise<Statement>;
   }
 
   @FieldResolver(() => Statement, { description: 'The statement the relation points to.' })
-  to(@Root() relation: StatementRelation, @Ctx() context: Context): Statement | Promise<Statement> {
-    return context.loaders.referenced(Statement, relation.toId) as Statement | Promise<Statement>;
+  to(@Root() relation: StatementRelation, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Statement | Promise<Statement> {
+    return context.loaders.referenced(Statement, relation.toId, info) as Statement | Promise<Statement>;
   }
 }
 

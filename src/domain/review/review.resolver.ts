@@ -1,11 +1,13 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Info, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { readBack } from '../../graphql/writes-resolver.factory';
 import { ApiRole } from '../api-key/api-key.service';
 import { importClaimReview } from './claim-review-import';
 import { claimReviewSql, toClaimReview, type ClaimReviewRow } from './claim-review';
 import type { Context } from '../../graphql/context';
+import { declareFieldColumns } from '../../graphql/field-columns';
 import { declareReferences } from '../../graphql/reference-joins';
 import { Speaker } from '../speaker/speaker.entity';
 import { Statement } from '../statement/statement.entity';
@@ -29,6 +31,8 @@ class ImportClaimReviewPayload {
 }
 
 declareReferences(Review, { statement: [Statement, 'statementId'], reviewer: [Speaker, 'reviewerId'] });
+// claimReview reads its own statement by the review's id.
+declareFieldColumns(Review, { claimReview: [] });
 
 @Resolver(() => Review)
 export class ReviewResolver {
@@ -50,13 +54,13 @@ export class ReviewResolver {
   }
 
   @FieldResolver(() => Statement, { description: 'The statement reviewed.' })
-  statement(@Root() review: Review, @Ctx() context: Context): Statement | Promise<Statement> {
-    return context.loaders.referenced(Statement, review.statementId) as Statement | Promise<Statement>;
+  statement(@Root() review: Review, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Statement | Promise<Statement> {
+    return context.loaders.referenced(Statement, review.statementId, info) as Statement | Promise<Statement>;
   }
 
   @FieldResolver(() => Speaker, { description: 'The fact-checking organization.' })
-  reviewer(@Root() review: Review, @Ctx() context: Context): Speaker | Promise<Speaker> {
-    return context.loaders.referenced(Speaker, review.reviewerId) as Speaker | Promise<Speaker>;
+  reviewer(@Root() review: Review, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Speaker | Promise<Speaker> {
+    return context.loaders.referenced(Speaker, review.reviewerId, info) as Speaker | Promise<Speaker>;
   }
 
   @FieldResolver(() => GraphQLJSONObject, {

@@ -3,6 +3,7 @@ import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../../graphql/connection';
 import { RevisionConnection } from '../../graphql/connection-types';
 import type { Context } from '../../graphql/context';
+import { declareFieldColumns } from '../../graphql/field-columns';
 import { VersionedNode } from '../../graphql/node';
 import type { ListDefinition } from '../../graphql/request-loaders';
 import { Revision } from './revision.entity';
@@ -18,6 +19,8 @@ const HISTORY: ListDefinition<Revision> = {
   parentMatch: 't.entity_id = k.id',
   softDeletable: false,
 };
+
+declareFieldColumns(VersionedNode, { revisions: [] });
 
 @Resolver(() => VersionedNode)
 export class RevisionResolver {

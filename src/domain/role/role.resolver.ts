@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { declareReferences } from '../../graphql/reference-joins';
 import { Speaker } from '../speaker/speaker.entity';
@@ -11,13 +12,13 @@ declareReferences(Role, { speaker: [Speaker, 'speakerId'], organization: [Speake
 @Resolver(() => Role)
 export class RoleResolver {
   @FieldResolver(() => Speaker, { description: 'Who held the role.' })
-  speaker(@Root() role: Role, @Ctx() context: Context): Speaker | Promise<Speaker> {
-    return context.loaders.referenced(Speaker, role.speakerId) as Speaker | Promise<Speaker>;
+  speaker(@Root() role: Role, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Speaker | Promise<Speaker> {
+    return context.loaders.referenced(Speaker, role.speakerId, info) as Speaker | Promise<Speaker>;
   }
 
   @FieldResolver(() => Speaker, { description: 'The organization the role is in.' })
-  organization(@Root() role: Role, @Ctx() context: Context): Speaker | Promise<Speaker> {
-    return context.loaders.referenced(Speaker, role.organizationId) as Speaker | Promise<Speaker>;
+  organization(@Root() role: Role, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Speaker | Promise<Speaker> {
+    return context.loaders.referenced(Speaker, role.organizationId, info) as Speaker | Promise<Speaker>;
   }
 }
 

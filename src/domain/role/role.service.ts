@@ -55,8 +55,8 @@ export function roleAtStatement(statement: string): string {
  * the role (its organization, its speaker).
  */
 export function findRoleAtStatement(context: Context, statement: Statement, info: GraphQLResolveInfo): Role | null | Promise<Role | null> {
-  const known = context.loaders.known(ROLE_AT_STATEMENT);
-  if (known.has(statement.id)) return known.get(statement.id) as Role | null;
+  const known = context.loaders.known(ROLE_AT_STATEMENT, statement.id, Role, info);
+  if (known !== undefined) return known;
   const reads = context.loaders.rowReads(Role, info, 'object');
   const loader = context.loaders.get(`Statement.speakerRole:${reads.key}`, () =>
     new DataLoader<Statement, Role | null, string>(

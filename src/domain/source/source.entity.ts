@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
+import { declareFieldColumns } from '../../graphql/field-columns';
 import { Node, VersionedNode } from '../../graphql/node';
 import { DatePrecision, PartialDate } from '../common/partial-date';
 
@@ -37,3 +38,5 @@ export class Source extends VersionedNode {
     return PartialDate.of(this.publishedOn, this.publishedUntil, this.publishedPrecision);
   }
 }
+
+declareFieldColumns(Source, { published: ['publishedOn', 'publishedUntil', 'publishedPrecision'] });

@@ -8,6 +8,7 @@ import { reviewsByReviewer } from '../review/review.service';
 import { rolesInOrganization, rolesOfSpeaker } from '../role/role.service';
 import { StatementConnectionArgs } from '../statement/statement.inputs';
 import { statementConnection, statementList } from '../statement/statement.service';
+import { declareFieldColumns } from '../../graphql/field-columns';
 import { declareNestedLists } from '../../graphql/nested-lists';
 import { speakerRoles } from '../role/role.service';
 
@@ -26,6 +27,7 @@ class SpeakersArgs extends ConnectionArgs {
 }
 
 declareNestedLists(Speaker, { statements: (args: StatementConnectionArgs) => statementList('Speaker', args), roles: speakerRoles });
+declareFieldColumns(Speaker, { members: [], reviewsWritten: [] });
 
 @Resolver(() => Speaker)
 export class SpeakerResolver {

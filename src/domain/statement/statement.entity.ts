@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, UpdateDateColumn } from 'typeorm';
+import { declareFieldColumns } from '../../graphql/field-columns';
 import { Node, VersionedNode } from '../../graphql/node';
 import { DatePrecision, PartialDate } from '../common/partial-date';
 
@@ -86,3 +87,5 @@ export class Statement extends VersionedNode {
     return PartialDate.of(this.statedOn, this.statedUntil, this.statedPrecision);
   }
 }
+
+declareFieldColumns(Statement, { stated: ['statedOn', 'statedUntil', 'statedPrecision'] });

@@ -11,6 +11,7 @@ import {
   TopicConnection,
 } from '../../graphql/connection-types';
 import type { Context } from '../../graphql/context';
+import { declareFieldColumns } from '../../graphql/field-columns';
 import { declareNestedLists } from '../../graphql/nested-lists';
 import { declareComputedReference, declareReferences } from '../../graphql/reference-joins';
 import { findByGlobalId } from '../../graphql/node.resolver';
@@ -41,7 +42,8 @@ class RelationsArgs extends ConnectionArgs {
 }
 
 declareReferences(Statement, { speaker: [Speaker, 'speakerId'], event: [Event, 'eventId'] });
-declareComputedReference(Statement, 'speakerRole', Role, { choose: roleAtStatement, store: ROLE_AT_STATEMENT });
+declareComputedReference(Statement, 'speakerRole', Role, { choose: roleAtStatement, store: ROLE_AT_STATEMENT, needs: ['speakerId', 'statedOn', 'statedUntil'] });
+declareFieldColumns(Statement, { related: [] });
 declareNestedLists(Statement, {
   appearances: statementAppearances,
   quantities: statementQuantities,
@@ -63,8 +65,8 @@ export class StatementResolver {
   }
 
   @FieldResolver(() => Speaker, { description: 'Who made the claim.' })
-  speaker(@Root() statement: Statement, @Ctx() context: Context): Speaker | Promise<Speaker> {
-    return context.loaders.referenced(Speaker, statement.speakerId) as Speaker | Promise<Speaker>;
+  speaker(@Root() statement: Statement, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Speaker | Promise<Speaker> {
+    return context.loaders.referenced(Speaker, statement.speakerId, info) as Speaker | Promise<Speaker>;
   }
 
   @FieldResolver(() => Role, { nullable: true, description: "The role the speaker held on the date stated (the latest-starting one if several); null if none is recorded." })
@@ -73,8 +75,8 @@ export class StatementResolver {
   }
 
   @FieldResolver(() => Event, { nullable: true, description: 'Where the claim was made, when known.' })
-  event(@Root() statement: Statement, @Ctx() context: Context): Event | null | Promise<Event | null> {
-    return statement.eventId ? context.loaders.referenced(Event, statement.eventId) : null;
+  event(@Root() statement: Statement, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Event | null | Promise<Event | null> {
+    return statement.eventId ? context.loaders.referenced(Event, statement.eventId, info) : null;
   }
 
   @FieldResolver(() => AppearanceConnection, { description: 'Where the claim was reported, earliest source first.' })

@@ -8,8 +8,9 @@ import { SqlParams, SqlSession } from '../db/sql-session';
 import { ConnectionArgs, MAX_PAGE_SIZE, pageWindow, selectsField, toConnection, type PageConnection } from './connection';
 import { DomainError } from './errors';
 import { columnsNeeded, covers } from './field-columns';
+import { fieldPlan } from './field-plans';
 import { nestedListChoice } from './nested-lists';
-import { children, nodeSelections, planReferenceJoins, rowSelections, type JoinedRow, type SelectedRow } from './reference-joins';
+import { children, nodeSelections, planReferenceJoins, rowSelections, type JoinedRow, type ReferenceJoins, type SelectedRow } from './reference-joins';
 
 /** A list that can be paged, at the root or under a parent. */
 export interface ListDefinition<T extends ObjectLiteral> {
@@ -38,7 +39,8 @@ const NO_FILTER: ListFilter = { key: '', conditions: () => [] };
 
 /**
  * What a read of rows selects of them (the columns their fields need) and adds to read the
- * to-one fields selected on them (see RequestLoaders.rowReads).
+ * to-one fields selected on them (see RequestLoaders.rowReads). Made from the field's
+ * selections alone, so that every request of the operation shares it (see field-plans).
  */
 export interface RowReads {
   key: string;
@@ -48,7 +50,8 @@ export interface RowReads {
   selectsTotal: boolean;
   columns: string;
   joins?: string;
-  onRow?: PageSpec['onRow'];
+  /** How the joined rows come back (RequestLoaders.onRow hands them to the request's loaders). */
+  references?: ReferenceJoins;
   /** A connection field selected on the rows (or on rows joined to them) whose pages are read with them. */
   nested?: NestedRead;
 }
@@ -130,7 +133,7 @@ export class RequestLoaders {
     if (whole) return whole.row;
     let needed = this.needs.get(info.fieldNodes);
     if (needed === undefined) {
-      needed = columnsNeeded(this.dataSource, entity, rowSelections(info, 'object'));
+      needed = fieldPlan(info, `needs:${entity.name}`, () => columnsNeeded(this.dataSource, entity, rowSelections(info, 'object')));
       this.needs.set(info.fieldNodes, needed);
     }
     return reads.find((read) => covers(read.columns, needed))?.row;
@@ -183,39 +186,49 @@ export class RequestLoaders {
    * statement reads (see planNestedRead).
    */
   rowReads(entity: EntityClass, info: GraphQLResolveInfo, shape: 'connection' | 'object' = 'connection', nestedLists = shape === 'connection'): RowReads {
-    // graphql-js hands every parent of a list the same fieldNodes, so the plan is made once per field.
+    // graphql-js hands every parent of a list the same fieldNodes, so the plan is looked up once per field.
     let reads = this.plans.get(info.fieldNodes);
     if (!reads) {
-      const selectsTotal = shape === 'connection' && selectsField(info, 'totalCount');
-      reads = this.planRowReads(entity, rowSelections(info, shape), selectsTotal, nestedLists ? 0 : MAX_NESTED_DEPTH);
+      reads = fieldPlan(info, `rows:${entity.name}:${shape}:${nestedLists}`, () => {
+        const selectsTotal = shape === 'connection' && selectsField(info, 'totalCount');
+        return this.planRowReads(entity, rowSelections(info, shape), selectsTotal, nestedLists ? 0 : MAX_NESTED_DEPTH);
+      });
       this.plans.set(info.fieldNodes, reads);
     }
     return reads;
   }
 
-  /** `depth`: how many nested levels are above these rows in the statement. */
+  /** Takes a row read with others into this request's loaders, or into a computed field's store. */
+  private readonly keepJoined: JoinedRow = (target, id, value, columns, store) => {
+    if (!store) return this.primeById(target, id, value, columns);
+    let rows = this.stores.get(store);
+    if (!rows) this.stores.set(store, (rows = new Map()));
+    RequestLoaders.keep(rows, id, value, columns);
+  };
+
+  /** What sees each row a read of `reads` returns, handing the rows joined to it to this request's loaders. */
+  onRow(reads: RowReads): PageSpec['onRow'] {
+    const { references } = reads;
+    return references && ((columns) => {
+      const read = references.reader(columns);
+      return (values) => read(values, this.keepJoined);
+    });
+  }
+
+  /** `depth`: how many nested levels are above these rows in the statement. Uses no request state. */
   private planRowReads(entity: EntityClass, selections: ResolveTree[], selectsTotal: boolean, depth: number): RowReads {
     const { joins: references, rows: selectedRows } = planReferenceJoins(this.dataSource, entity, selections);
     const ownColumns = selectedRows[0].columns;
     const own = selectList(this.dataSource, entity, 't', '', ownColumns);
     const nested = depth < MAX_NESTED_DEPTH ? this.planNestedRead(selectedRows, depth) : undefined;
     if (!references) return { key: ownColumns?.key ?? '*', own: ownColumns, selectsTotal, columns: own, nested };
-    const prime: JoinedRow = (target, id, value, columns, store) => {
-      if (!store) return this.primeById(target, id, value, columns);
-      let rows = this.stores.get(store);
-      if (!rows) this.stores.set(store, (rows = new Map()));
-      RequestLoaders.keep(rows, id, value, columns);
-    };
     return {
       key: references.key,
       own: ownColumns,
       selectsTotal,
       columns: `${own}, ${references.columns}`,
       joins: references.from,
-      onRow: (columns) => {
-        const read = references.reader(columns);
-        return (values) => read(values, prime);
-      },
+      references,
       nested,
     };
   }
@@ -316,7 +329,7 @@ export class RequestLoaders {
       from: list.from ?? `${tableOf(this.dataSource, list.entity)} t`,
       columns: reads.columns,
       joins: reads.joins,
-      onRow: reads.onRow,
+      onRow: this.onRow(reads),
       prototype: list.entity.prototype,
       order: list.order,
       descending: list.descending,

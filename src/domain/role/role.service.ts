@@ -72,7 +72,7 @@ export function findRoleAtStatement(context: Context, statement: Statement, info
         );
         const ordAt = columns.indexOf('__ord');
         const toRole = ownColumnsRow(columns, Role.prototype);
-        const seeRow = reads.onRow?.(columns);
+        const seeRow = context.loaders.onRow(reads)?.(columns);
         const roles: Array<Role | null> = statements.map(() => null);
         for (const values of rows) {
           seeRow?.(values);

@@ -84,7 +84,7 @@ export async function searchStatements(context: Context, args: SearchStatementsA
     from,
     columns: `${reads.columns}, ${snippetColumns(options)}`,
     joins: reads.joins,
-    onRow: reads.onRow,
+    onRow: context.loaders.onRow(reads),
     // The words decide the best plan (how many statements match), so it is made for them.
     planPerValues: true,
     order,

@@ -10,6 +10,7 @@ import { LiveStatementIndexes1764210000000 } from './migrations/1764210000000-li
 import { StatementForeignKeyIndexes1764220000000 } from './migrations/1764220000000-statement-foreign-key-indexes';
 import { SearchAndMatching1764230000000 } from './migrations/1764230000000-search-and-matching';
 import { FigureDates1764240000000 } from './migrations/1764240000000-figure-dates';
+import { ComparisonIndexes1764250000000 } from './migrations/1764250000000-comparison-indexes';
 
 export const migrations = [
   InitialSchema1764180000000,
@@ -19,6 +20,7 @@ export const migrations = [
   StatementForeignKeyIndexes1764220000000,
   SearchAndMatching1764230000000,
   FigureDates1764240000000,
+  ComparisonIndexes1764250000000,
 ];
 
 /**

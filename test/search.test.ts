@@ -44,6 +44,25 @@ describe('searchStatements', () => {
     }
   });
 
+  it('counts every match whatever the page: first, later pages read after a cursor, an empty page, no match', async () => {
+    // The first page counts the matches while ranking them; a page after a cursor counts them apart.
+    const first = await search({ query: 'soldiers killed', first: 1 });
+    assert.equal(first.totalCount, 4);
+    assert.equal(first.edges.length, 1);
+    assert.equal(first.pageInfo.hasNextPage, true);
+    const seen = [first.edges[0].node.id];
+    for (let page = first; page.pageInfo.hasNextPage; ) {
+      page = await search({ query: 'soldiers killed', first: 1, after: page.pageInfo.endCursor });
+      assert.equal(page.totalCount, 4);
+      seen.push(...page.edges.map((edge: { node: { id: string } }) => edge.node.id));
+    }
+    assert.deepEqual(seen.sort(), [3, 4, 5, 7].map(statementId).sort());
+    const empty = await search({ query: 'soldiers killed', first: 0 });
+    assert.deepEqual([empty.totalCount, empty.edges.length, empty.pageInfo.hasNextPage], [4, 0, true]);
+    const none = await search({ query: 'zeppelin' });
+    assert.deepEqual([none.totalCount, none.edges.length, none.pageInfo.hasNextPage], [0, 0, false]);
+  });
+
   it('ranks a statement whose text and excerpt both match above one matched in the text alone', async () => {
     const result = await search({ query: 'month' });
     assert.deepEqual(ids(result), [3, 4, 5, 8].map(statementId).sort());

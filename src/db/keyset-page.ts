@@ -37,6 +37,13 @@ export interface PageSpec {
   onRow?: (columns: string[]) => (values: unknown[]) => void;
   /** Plan the statement for its parameter values every time (see SqlSession.queryValues). */
   planPerValues?: boolean;
+  /**
+   * Count a root page's rows while reading it (a window over the rows that match) rather than
+   * in a second scan, when no cursor bounds it. Only for pages that read every matching row
+   * anyway, such as a search ordered by rank; a page in index order stops at its LIMIT, and
+   * counting there would read all the rows it skips.
+   */
+  countWithPage?: boolean;
   /** Pages of another list under each row, read in the same statement. */
   nested?: NestedPages;
 }
@@ -186,10 +193,12 @@ function pagesStatement(levels: Level[], parentKeys: readonly string[] | null): 
     const order = spec.order.map((orderKey) => `${orderKey.expr} ${direction(level)}`).join(', ');
     const keyColumns = spec.order.map((orderKey, at) => `${orderKey.expr} AS "__k${at}"`);
     if (index > 0) select.push(`NULL AS "__nested"`);
-    if (level.withTotal) {
+    // Counted with the page only at a root (one page) without nested levels, whose filters are then the count's.
+    const countWithPage = level.withTotal && spec.countWithPage === true && !parentKeys && levels.length === 1 && !level.window.after && !level.window.before;
+    if (level.withTotal && !countWithPage) {
       from.push(`LEFT JOIN LATERAL (SELECT count(*) AS total FROM ${spec.from}${key} ${where([...filtersOf(level, parentMatch, false), ...gate])}) c${index} ON true`);
     }
-    select.push(`${level.withTotal ? `c${index}.total` : 'NULL'} AS "__total"`);
+    select.push(`${countWithPage ? `coalesce(${alias}."__count", 0)` : level.withTotal ? `c${index}.total` : 'NULL'} AS "__total"`);
     if (index === levels.length - 1) {
       select.push(`${alias}.*`);
     } else {
@@ -201,6 +210,7 @@ function pagesStatement(levels: Level[], parentKeys: readonly string[] | null): 
       );
     }
     keyColumns.push(`row_number() OVER (ORDER BY ${order}) AS "__row"`);
+    if (countWithPage) keyColumns.push('count(*) OVER () AS "__count"');
     const page = `
       SELECT ${spec.columns}, ${keyColumns.join(', ')}
       FROM ${spec.from} ${spec.joins ?? ''}${key}

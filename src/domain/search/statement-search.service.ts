@@ -87,6 +87,8 @@ export async function searchStatements(context: Context, args: SearchStatementsA
     onRow: context.loaders.onRow(reads),
     // The words decide the best plan (how many statements match), so it is made for them.
     planPerValues: true,
+    // Ranking reads every match anyway; counting them again would repeat the text search.
+    countWithPage: true,
     order,
     descending: true,
     conditions: ['t.deleted_at IS NULL', 't.search_document @@ q.query', ...filterConditions(decoded, params)],

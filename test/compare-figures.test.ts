@@ -99,4 +99,34 @@ describe('compareFigures and conflictingFigures', () => {
     assert.deepEqual(march.figures.nodes.map((figure: any) => figure.speaker.name), ['Mark Rutte']);
     assert.deepEqual(march.spreads.map((spread: any) => [spread.kind, spread.lowest]), [['ESTIMATE', 20000]]);
   });
+  it('leaves out the figures of a deleted statement until it is restored, and gives a bound by the figure that has it', async () => {
+    const { secret } = await createApiKey(api.app.database.pool, 'compare-admin', ApiRole.ADMIN);
+    const write = async (mutation: string, variables: Record<string, unknown>) => {
+      const response = await api.gql(mutation, variables, { key: secret });
+      assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+      return response.data;
+    };
+    const estimates = async () => {
+      const result = await compare({ measure: 'russian-military-deaths', kind: ['ESTIMATE'] });
+      const [spread] = result.spreads;
+      return { total: result.figures.totalCount, count: spread?.count, lowest: spread?.lowest, highest: spread?.highest, by: [spread?.lowestFigure.speaker.name, spread?.highestFigure.speaker.name] };
+    };
+    assert.deepEqual(await estimates(), { total: 2, count: 2, lowest: 20000, highest: 35000, by: ['Mark Rutte', 'Mykhailo Fedorov'] });
+
+    // "At least 40,000 a month" from Syrskyi: a lower bound only, so it sets no highest bound.
+    await write('mutation ($input: CreateQuantityInput!) { createQuantity(input: $input) { id } }', {
+      input: { statement: encodeGlobalId('Statement', SEED_IDS.statement(8)), measure: encodeGlobalId('Measure', SEED_IDS.deaths), position: 9, lower: 40000, unit: 'soldiers killed', period: 'MONTH', kind: 'ESTIMATE' },
+    });
+    const withFloor = await estimates();
+    assert.equal(withFloor.total, 3);
+    assert.deepEqual([withFloor.count, withFloor.lowest, withFloor.highest, withFloor.by[1]], [3, 20000, 35000, 'Mykhailo Fedorov']);
+
+    // Rutte's statement deleted: his estimate leaves the figures and the spread; restored, it comes back.
+    const rutte = encodeGlobalId('Statement', SEED_IDS.statement(5));
+    await write('mutation ($id: ID!) { deleteStatement(id: $id) { id } }', { id: rutte });
+    const without = await estimates();
+    assert.deepEqual([without.total, without.count, without.lowest, without.by[0]], [2, 2, 35000, 'Mykhailo Fedorov']);
+    await write('mutation ($id: ID!) { restoreStatement(id: $id) { id } }', { id: rutte });
+    assert.deepEqual((await estimates()).by, ['Mark Rutte', 'Mykhailo Fedorov']);
+  });
 });

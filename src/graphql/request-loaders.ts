@@ -25,6 +25,8 @@ export interface ListDefinition<T extends ObjectLiteral> {
   parentMatch?: string;
   /** False for tables without deleted_at; soft-deleted rows are hidden otherwise. */
   softDeletable?: boolean;
+  /** Conditions every row of the list meets besides not being soft-deleted, on the paged table t. */
+  conditions?: string[];
   /** SQL type of the parent keys k.id; uuid unless said otherwise. */
   parentKeyType?: string;
 }
@@ -334,7 +336,7 @@ export class RequestLoaders {
       order: list.order,
       descending: list.descending,
       // Soft-deleted rows are hidden from every list.
-      conditions: [...(list.softDeletable === false ? [] : ['t.deleted_at IS NULL']), ...filter.conditions(params)],
+      conditions: [...(list.softDeletable === false ? [] : ['t.deleted_at IS NULL']), ...(list.conditions ?? []), ...filter.conditions(params)],
       params,
       parentMatch: list.parentMatch,
       parentKeyType: list.parentKeyType,

@@ -50,20 +50,21 @@ interface SpreadRow {
 /**
  * One row per kind over every figure of the comparison (not just a page): count, lowest
  * lower bound and highest upper bound per day, with the figures that give them, as JSON.
- * `measure` is the SQL expression of the measure's id.
+ * `measure` is the SQL expression of the measure's id. The count reads the figures' date
+ * index alone; the figure giving a bound is looked up by the bound (newest statement first,
+ * then by id), or, for a kind whose figures all lack that bound, the newest of them.
  */
 function spreadsSql(context: Context, comparison: FigureComparison, params: SqlParams, measure: string): string {
-  const conditions = comparisonConditions(comparison, params);
+  const figures = `quantity t WHERE t.deleted_at IS NULL AND t.statement_live AND t.measure_id = ${measure} AND ${comparisonConditions(comparison, params).join(' AND ')}`;
+  const giving = (bound: 'per_day_low' | 'per_day_high', value: string) => `coalesce(
+        (SELECT t.id FROM ${figures} AND t.kind = g.kind AND t.${bound} = ${value} ORDER BY t.stated_on DESC, t.id LIMIT 1),
+        (SELECT t.id FROM ${figures} AND t.kind = g.kind AND ${value} IS NULL AND t.${bound} IS NULL ORDER BY t.stated_on DESC, t.id LIMIT 1))`;
   const quantity = (id: string) => `(SELECT row_to_json(q) FROM (SELECT ${selectList(context.loaders.dataSource, Quantity, 'b')} FROM quantity b WHERE b.id = ${id}) q)`;
   return `(SELECT coalesce(json_agg(json_build_object(
         'kind', k.kind, 'count', k.count, 'low', k.low, 'high', k.high, 'lowest', ${quantity('k.lowest')}, 'highest', ${quantity('k.highest')})), '[]')
     FROM (
-      SELECT t.kind, count(*)::int AS count, min(t.per_day_low) AS low, max(t.per_day_high) AS high,
-        (array_agg(t.id ORDER BY t.per_day_low, t.stated_on DESC, t.id))[1] AS lowest,
-        (array_agg(t.id ORDER BY t.per_day_high DESC, t.stated_on DESC, t.id))[1] AS highest
-      FROM quantity t JOIN statement s ON s.id = t.statement_id AND s.deleted_at IS NULL
-      WHERE t.deleted_at IS NULL AND t.measure_id = ${measure} AND ${conditions.join(' AND ')}
-      GROUP BY t.kind) k)`;
+      SELECT g.kind, g.count, g.low, g.high, ${giving('per_day_low', 'g.low')} AS lowest, ${giving('per_day_high', 'g.high')} AS highest
+      FROM (SELECT t.kind, count(*)::int AS count, min(t.per_day_low) AS low, max(t.per_day_high) AS high FROM ${figures} GROUP BY t.kind) g) k)`;
 }
 
 function toSpreads(comparison: FigureComparison, rows: SpreadRow[]): FigureSpread[] {

@@ -19,7 +19,8 @@ const IN_STATEMENT: ListDefinition<Quantity> = {
 const ON_MEASURE: ListDefinition<Quantity> = {
   name: 'Measure.quantities',
   entity: Quantity,
-  from: 'quantity t JOIN statement s ON s.id = t.statement_id AND s.deleted_at IS NULL',
+  // Figures of deleted statements are hidden; each figure knows whether its statement is live.
+  conditions: ['t.statement_live'],
   // The figure's copy of its statement's date: the index on (measure, date) serves the order.
   order: [
     { expr: 't.stated_on', type: 'date' },

@@ -95,10 +95,9 @@ export const RAW_QUERIES: Record<string, string> = {
 
   CompareFigures: `
     WITH f AS (
-      SELECT qq.*, s.stated_precision, s.speaker_id FROM measure m
-      JOIN quantity qq ON qq.measure_id = m.id AND qq.deleted_at IS NULL AND qq.per_day IS NOT NULL
+      SELECT qq.* FROM measure m
+      JOIN quantity qq ON qq.measure_id = m.id AND qq.deleted_at IS NULL AND qq.statement_live AND qq.per_day IS NOT NULL
         AND qq.stated_until >= '2025-01-01' AND qq.stated_on >= '2025-01-01'::date - 366 AND qq.stated_on <= '2025-12-31'
-      JOIN statement s ON s.id = qq.statement_id AND s.deleted_at IS NULL
       WHERE m.slug = $1)
     SELECT json_build_object('compareFigures', json_build_object(
       'spreads', (SELECT coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'lowest', low, 'highest', high, 'ratio', high / nullif(low, 0)) ORDER BY kind), '[]')
@@ -110,5 +109,6 @@ export const RAW_QUERIES: Record<string, string> = {
           'speakerRole', (SELECT json_build_object('title', r.title) FROM role r
             WHERE r.speaker_id = p.speaker_id AND (r.started_on IS NULL OR r.started_on <= p.stated_until) AND (r.ended_on IS NULL OR r.ended_on >= p.stated_on)
             ORDER BY r.started_on DESC NULLS LAST, r.id LIMIT 1)) ORDER BY p.stated_on DESC, p.id DESC), '[]')
-        FROM (SELECT * FROM f ORDER BY stated_on DESC, id DESC LIMIT 20) p JOIN speaker sp ON sp.id = p.speaker_id)))) AS data`,
+        FROM (SELECT f.*, s.stated_precision, s.speaker_id FROM f JOIN statement s ON s.id = f.statement_id ORDER BY f.stated_on DESC, f.id DESC LIMIT 20) p
+        JOIN speaker sp ON sp.id = p.speaker_id)))) AS data`,
 };

@@ -59,6 +59,22 @@ describe('compareFigures and conflictingFigures', () => {
     ]);
   });
 
+  it("reads the figures' statements, speakers and roles with the page", async () => {
+    const query = `query ($measure: String!) { compareFigures(measure: $measure) {
+      figures(first: 10) { nodes { kind status rate { value } stated { label } speaker { name } speakerRole { title organization { name } } statement { text } } } } }`;
+    const response = await api.gql(query, { measure: 'russian-military-deaths' });
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    // The measure, then the page with its figures' statements, speakers, roles and organizations.
+    assert.equal(response.extensions!.sql!.statements, 2);
+    const figures = response.data.compareFigures.figures.nodes;
+    const all = await compare({ measure: 'russian-military-deaths' });
+    assert.deepEqual(
+      figures.map(({ kind, status, speaker, speakerRole, stated }: any) => ({ kind, status, speaker, speakerRole, stated })),
+      all.figures.nodes.map(({ kind, status, speaker, speakerRole, stated }: any) => ({ kind, status, speaker, speakerRole, stated: { label: stated.label } })),
+    );
+    assert.ok(figures.every((figure: any) => figure.statement.text.length > 0));
+  });
+
   it('converts to another period, filters by date and kind, and takes a global id', async () => {
     const perDay = await compare({ measure: encodeGlobalId('Measure', SEED_IDS.deaths), per: 'DAY', kind: ['ESTIMATE'], from: '2026-01-17' });
     assert.equal(perDay.figures.totalCount, 1, 'Rutte spoke on the 16th, before from');

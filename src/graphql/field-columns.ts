@@ -74,16 +74,23 @@ const columnSets = new Map<string, ColumnSet>();
 export function columnsNeeded(dataSource: DataSource, entity: EntityClass, selections: readonly ResolveTree[]): ColumnSet | null {
   let names = typeNamesOf.get(entity);
   if (!names) typeNamesOf.set(entity, (names = typeNames(entity)));
-  const needed = new Set(['id']);
+  const fields: string[] = [];
   for (const tree of selections) {
-    for (const [typeName, fields] of Object.entries(tree.fieldsByTypeName)) {
+    for (const [typeName, selected] of Object.entries(tree.fieldsByTypeName)) {
       if (!names.has(typeName)) return null;
-      for (const { name } of Object.values(fields)) {
-        const columns = fieldColumns(dataSource, entity, name);
-        if (!columns) return null;
-        for (const column of columns) needed.add(column);
-      }
+      for (const { name } of Object.values(selected)) fields.push(name);
     }
+  }
+  return columnsOf(dataSource, entity, fields);
+}
+
+/** The columns of `entity` that its fields named `fields` need (see columnsNeeded). */
+export function columnsOf(dataSource: DataSource, entity: EntityClass, fields: readonly string[]): ColumnSet | null {
+  const needed = new Set(['id']);
+  for (const field of fields) {
+    const columns = fieldColumns(dataSource, entity, field);
+    if (!columns) return null;
+    for (const column of columns) needed.add(column);
   }
   const all = dataSource.getMetadata(entity as EntityTarget<ObjectLiteral>).columns.map((column) => column.propertyName);
   const properties = all.filter((property) => needed.has(property));

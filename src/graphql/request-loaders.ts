@@ -75,6 +75,16 @@ interface NestedRead {
  */
 const MAX_NESTED_DEPTH = 3;
 
+/**
+ * For a connection whose nodes wrap its rows (a compared figure around its quantity): what the
+ * selections made on the nodes ask of the rows, as selections on the rows' entity; `name` tells
+ * its plans apart.
+ */
+export interface WrappedRows {
+  name: string;
+  selections(nodes: ResolveTree[]): ResolveTree[];
+}
+
 /** DataLoader refuses null keys, so root lists load under this one. */
 const ROOT_KEY = '';
 
@@ -127,18 +137,27 @@ export class RequestLoaders {
     else if (!kept.some((read) => read.columns === columns)) kept.push({ row, columns });
   }
 
-  /** Of rows read for one id, the first with every column the fields `info` selects on it need. */
-  private covering(reads: ReadRow[] | undefined, entity: EntityClass, info: GraphQLResolveInfo): ObjectLiteral | null | undefined {
+  /**
+   * Of rows read for one id, the first with every column a field needs: the columns given, or
+   * those the fields selected on it (`info`) need.
+   */
+  private covering(reads: ReadRow[] | undefined, entity: EntityClass, need: GraphQLResolveInfo | ColumnSet | null): ObjectLiteral | null | undefined {
     if (!reads) return undefined;
     // A row read whole (or found missing) answers any selection without looking at it.
     const whole = reads.find((read) => read.columns === null || read.row === null);
     if (whole) return whole.row;
+    const needed = need !== null && 'fieldNodes' in need ? this.neededBy(entity, need) : need;
+    return reads.find((read) => covers(read.columns, needed))?.row;
+  }
+
+  /** The columns of `entity` the fields `info` selects on its row need. */
+  private neededBy(entity: EntityClass, info: GraphQLResolveInfo): ColumnSet | null {
     let needed = this.needs.get(info.fieldNodes);
     if (needed === undefined) {
       needed = fieldPlan(info, `needs:${entity.name}`, () => columnsNeeded(this.dataSource, entity, rowSelections(info, 'object')));
       this.needs.set(info.fieldNodes, needed);
     }
-    return reads.find((read) => covers(read.columns, needed))?.row;
+    return needed;
   }
 
   /**
@@ -154,13 +173,13 @@ export class RequestLoaders {
   }
 
   /**
-   * The row of `entity` a to-one field (resolving `info`) points to: at once when a read brought
-   * it along with the columns the field's selections need (so the field costs no promise),
-   * otherwise through the byId loader. Null when it is missing or soft-deleted, which GraphQL
-   * reports as an error on a non-null field.
+   * The row of `entity` a to-one field points to: at once when a read brought it along with the
+   * columns the field needs (those its selections need, given the field's `info`, or the
+   * columns given), so that the field costs no promise; otherwise through the byId loader.
+   * Null when it is missing or soft-deleted, which GraphQL reports as an error on a non-null field.
    */
-  referenced<T extends ObjectLiteral>(entity: EntityClass<T>, id: string, info: GraphQLResolveInfo): T | null | Promise<T | null> {
-    const row = this.covering(this.readRows.get(entity)?.get(id), entity, info);
+  referenced<T extends ObjectLiteral>(entity: EntityClass<T>, id: string, need: GraphQLResolveInfo | ColumnSet | null): T | null | Promise<T | null> {
+    const row = this.covering(this.readRows.get(entity)?.get(id), entity, need);
     return row !== undefined ? (row as T | null) : this.byId(entity).load(id);
   }
 
@@ -187,13 +206,20 @@ export class RequestLoaders {
    * A plan with `nestedLists` (a connection's, by default) also says which nested list its
    * statement reads (see planNestedRead).
    */
-  rowReads(entity: EntityClass, info: GraphQLResolveInfo, shape: 'connection' | 'object' = 'connection', nestedLists = shape === 'connection'): RowReads {
+  rowReads(
+    entity: EntityClass,
+    info: GraphQLResolveInfo,
+    shape: 'connection' | 'object' = 'connection',
+    nestedLists = shape === 'connection',
+    wrapped?: WrappedRows,
+  ): RowReads {
     // graphql-js hands every parent of a list the same fieldNodes, so the plan is looked up once per field.
     let reads = this.plans.get(info.fieldNodes);
     if (!reads) {
-      reads = fieldPlan(info, `rows:${entity.name}:${shape}:${nestedLists}`, () => {
+      reads = fieldPlan(info, `rows:${entity.name}:${shape}:${nestedLists}:${wrapped?.name ?? ''}`, () => {
         const selectsTotal = shape === 'connection' && selectsField(info, 'totalCount');
-        return this.planRowReads(entity, rowSelections(info, shape), selectsTotal, nestedLists ? 0 : MAX_NESTED_DEPTH);
+        const selections = rowSelections(info, shape);
+        return this.planRowReads(entity, wrapped ? wrapped.selections(selections) : selections, selectsTotal, nestedLists ? 0 : MAX_NESTED_DEPTH);
       });
       this.plans.set(info.fieldNodes, reads);
     }
@@ -291,7 +317,8 @@ export class RequestLoaders {
    * One page of `list` for `parentId` (null for a root list). Pages asked for with the same
    * arguments by sibling parents are read together in one statement, along with the to-one
    * fields selected on the nodes (see reference-joins). The total is counted only when
-   * selected, and not at all when the caller passes `knownTotal`.
+   * selected, and not at all when the caller passes `knownTotal`. `wrapped` says what the
+   * nodes ask of the rows when they wrap them.
    */
   async connection<T extends ObjectLiteral>(
     list: ListDefinition<T>,
@@ -300,9 +327,10 @@ export class RequestLoaders {
     info: GraphQLResolveInfo,
     filter: ListFilter = NO_FILTER,
     knownTotal?: number,
+    wrapped?: WrappedRows,
   ): Promise<PageConnection<T>> {
     const window = pageWindow(args, list.order);
-    const reads = this.rowReads(list.entity, info);
+    const reads = this.rowReads(list.entity, info, 'connection', true, wrapped);
     // A caller that already knows the total (e.g. from an aggregate it ran anyway) saves the count.
     const withTotal = knownTotal === undefined && reads.selectsTotal;
     const page = await this.pages(list, window, withTotal, filter, reads).load(parentId ?? ROOT_KEY);

@@ -4,6 +4,8 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, ObjectType, Query
 import { ConnectionArgs, MAX_PAGE_SIZE, selectsField } from '../../graphql/connection';
 import { ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
+import type { ColumnSet } from '../../db/entity-rows';
+import { columnsOf } from '../../graphql/field-columns';
 import { DomainError } from '../../graphql/errors';
 import { PartialDate } from '../common/partial-date';
 import { Quantity, QuantityKind, Rate } from '../quantity/quantity.entity';
@@ -18,7 +20,17 @@ import { conflictingFigures } from './figure-conflicts.service';
 @ObjectType({ description: 'A page of compared figures.' })
 export class ComparedFigureConnection extends ConnectionType(ComparedFigure, 'ComparedFigure') {}
 
-const statementOf = async (context: Context, figure: ComparedFigure) => (await context.loaders.byId(Statement).load(figure.quantity.statementId))!;
+const statementColumns = new Map<string, ColumnSet | null>();
+
+/**
+ * The figure's statement, with at least the columns the figure's field `field` needs of it (or
+ * that `info`'s selections need): at once when the page read it along, else by id.
+ */
+async function statementOf(context: Context, figure: ComparedFigure, field: string, info?: GraphQLResolveInfo): Promise<Statement> {
+  let need = info ?? statementColumns.get(field);
+  if (need === undefined) statementColumns.set(field, (need = columnsOf(context.loaders.dataSource, Statement, [field])));
+  return (await context.loaders.referenced(Statement, figure.quantity.statementId, need))!;
+}
 
 @Resolver(() => FigureComparison)
 export class FigureComparisonResolver {
@@ -60,28 +72,28 @@ export class ComparedFigureResolver {
   }
 
   @FieldResolver(() => Statement, { description: 'The statement that gives the figure.' })
-  statement(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<Statement> {
-    return statementOf(context, figure);
+  statement(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Statement> {
+    return statementOf(context, figure, 'statement', info);
   }
 
   @FieldResolver(() => Speaker, { description: 'Who gave the figure.' })
-  async speaker(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<Speaker> {
-    return (await context.loaders.byId(Speaker).load((await statementOf(context, figure)).speakerId))!;
+  async speaker(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Speaker> {
+    return (await context.loaders.referenced(Speaker, (await statementOf(context, figure, 'speaker')).speakerId, info))!;
   }
 
   @FieldResolver(() => Role, { nullable: true, description: 'The role the speaker held when giving it; null if none is recorded.' })
   async speakerRole(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role | null> {
-    return findRoleAtStatement(context, await statementOf(context, figure), info);
+    return findRoleAtStatement(context, await statementOf(context, figure, 'speakerRole'), info);
   }
 
   @FieldResolver(() => VerificationStatus, { description: "Where the statement stands on evidence." })
   async status(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<VerificationStatus> {
-    return (await statementOf(context, figure)).status;
+    return (await statementOf(context, figure, 'status')).status;
   }
 
   @FieldResolver(() => PartialDate, { description: 'When the figure was given, at the precision known.' })
   async stated(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<PartialDate> {
-    return (await statementOf(context, figure)).stated;
+    return (await statementOf(context, figure, 'stated')).stated;
   }
 }
 

@@ -1,8 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { SqlParams } from '../../db/sql-session';
 import { spanEndsOnOrAfter } from '../common/partial-date';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
+import { children } from '../../graphql/reference-joins';
+import type { WrappedRows } from '../../graphql/request-loaders';
 import { assertGlobalIdOf, parseGlobalId } from '../../graphql/global-id';
 import { hydrate, selectList } from '../../db/entity-rows';
 import { Measure } from '../measure/measure.entity';
@@ -31,9 +34,36 @@ const figureOf = (comparison: FigureComparison, quantity: Quantity): ComparedFig
 export async function comparedFigures(context: Context, comparison: FigureComparison, args: ConnectionArgs, info: GraphQLResolveInfo): Promise<ConnectionValue<ComparedFigure>> {
   // The spreads count every figure of the comparison by kind: their sum is the total.
   const total = comparison.spreads?.reduce((sum, spread) => sum + spread.count, 0);
-  const page = await figuresOnMeasure(context, comparison.measure.id, args, info, filterOf(comparison), total);
+  const page = await figuresOnMeasure(context, comparison.measure.id, args, info, filterOf(comparison), total, FIGURE_ROWS);
   return page.map((quantity) => figureOf(comparison, quantity));
 }
+
+/** A compared figure's fields that are its statement's, or hang on it. */
+const ON_STATEMENT = new Set(['statement', 'speaker', 'speakerRole', 'status', 'stated']);
+
+/**
+ * What a compared figure's selections ask of its quantity, so that the page reads the figures'
+ * statements, speakers and roles in its own statement (see reference-joins): the figure's own
+ * selections (which read the quantity whole, since the figure exposes it), and the quantity's
+ * statement with what the figure selects on it or takes from it. A selection that does not
+ * match what a resolver then needs only costs that resolver a read of its own.
+ */
+const FIGURE_ROWS: WrappedRows = {
+  name: 'ComparedFigure',
+  selections(figures) {
+    const onStatement: Record<string, ResolveTree> = {};
+    for (const [name, trees] of children(figures)) {
+      if (!ON_STATEMENT.has(name)) continue;
+      for (const tree of trees) {
+        if (name === 'statement') Object.assign(onStatement, ...Object.values(tree.fieldsByTypeName));
+        else onStatement[tree.alias] = tree;
+      }
+    }
+    if (!Object.keys(onStatement).length) return figures;
+    const statement: ResolveTree = { name: 'statement', alias: 'statement', args: {}, fieldsByTypeName: { Statement: onStatement } };
+    return [...figures, { name: 'figure', alias: 'figure', args: {}, fieldsByTypeName: { Quantity: { statement } } }];
+  },
+};
 
 const KIND_ORDER = Object.values(QuantityKind);
 

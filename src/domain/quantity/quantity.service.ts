@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue, PageConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import type { NestedList } from '../../graphql/nested-lists';
-import type { ListDefinition, ListFilter } from '../../graphql/request-loaders';
+import type { ListDefinition, ListFilter, WrappedRows } from '../../graphql/request-loaders';
 import { Quantity, QuantityKind } from './quantity.entity';
 
 const IN_STATEMENT: ListDefinition<Quantity> = {
@@ -38,7 +38,7 @@ export function quantitiesOfStatement(context: Context, statementId: string, arg
   return context.loaders.connection(IN_STATEMENT, args, statementId, info);
 }
 
-/** The figures on a measure that meet `filter`, newest statement first; `knownTotal` spares the count. */
+/** The figures on a measure that meet `filter`, newest statement first; `knownTotal` spares the count, `wrapped` says what nodes wrapping them ask of them. */
 export function figuresOnMeasure(
   context: Context,
   measureId: string,
@@ -46,8 +46,9 @@ export function figuresOnMeasure(
   info: GraphQLResolveInfo,
   filter: ListFilter,
   knownTotal?: number,
+  wrapped?: WrappedRows,
 ): Promise<PageConnection<Quantity>> {
-  return context.loaders.connection(ON_MEASURE, args, measureId, info, filter, knownTotal);
+  return context.loaders.connection(ON_MEASURE, args, measureId, info, filter, knownTotal, wrapped);
 }
 
 /** Every figure given on a measure, optionally of some kinds. */

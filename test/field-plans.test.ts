@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
+import { fieldPlan } from '../src/graphql/field-plans';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { fixtureId, loadFixture } from './support/fixture';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -70,3 +72,47 @@ describe('plans kept across requests', () => {
     assert.equal(disputed.speaker.statements.totalCount, 1);
   });
 });
+
+describe('fieldPlan', () => {
+  /** The root field of `query` as a resolver would see it, with `variables`. */
+  function infoOf(query: string) {
+    const document = parse(query);
+    const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+    const fragments = Object.fromEntries(
+      document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [(fragment as FragmentDefinitionNode).name.value, fragment]),
+    );
+    const fieldNodes = [operation.selectionSet.selections[0] as FieldNode];
+    return (variables: Record<string, unknown>) => ({ fieldNodes, fragments, variableValues: variables }) as unknown as GraphQLResolveInfo;
+  }
+
+  it('makes a plan once per field and values of the variables used below it, whatever the others', () => {
+    const request = infoOf(`query ($id: ID!, $n: Int, $text: Boolean!) { speaker(id: $id) { statements(first: $n) { nodes { ...Shown } } } }
+      fragment Shown on Statement { text @include(if: $text) }`);
+    let made = 0;
+    const plan = (variables: Record<string, unknown>) => fieldPlan(request(variables), 'test', () => ({ made: ++made }));
+    const first = plan({ id: 'a', n: 2, text: true });
+    // The field's own argument is the resolver's: another id, the same plan.
+    assert.equal(plan({ id: 'b', n: 2, text: true }), first);
+    assert.equal(made, 1);
+    // A variable of a nested argument, and one used only in a fragment spread below: a plan each.
+    assert.notEqual(plan({ id: 'a', n: 3, text: true }), first);
+    assert.notEqual(plan({ id: 'a', n: 2, text: false }), first);
+    assert.equal(made, 3);
+    // A variable left out is not one given as null.
+    plan({ id: 'a', text: true });
+    plan({ id: 'a', n: null, text: true });
+    assert.equal(made, 5);
+    assert.equal(plan({ id: 'c', n: 3, text: true }).made, 2);
+  });
+
+  it('keeps plans apart by kind and by field, though the text is the same', () => {
+    const query = '{ statements { nodes { text } } }';
+    const [one, other] = [infoOf(query)({}), infoOf(query)({})];
+    const a = fieldPlan(one, 'rows', () => ({}));
+    assert.equal(fieldPlan(one, 'rows', () => ({})), a);
+    assert.notEqual(fieldPlan(one, 'needs', () => ({})), a);
+    // Another parse of the same text is another document: its plans are its own.
+    assert.notEqual(fieldPlan(other, 'rows', () => ({})), a);
+  });
+});
+

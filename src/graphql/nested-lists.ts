@@ -1,7 +1,7 @@
 import type { ObjectLiteral } from 'typeorm';
 import type { EntityClass } from '../db/entity-rows';
 import { declareFieldColumns } from './field-columns';
-import type { ListDefinition, ListFilter } from './request-loaders';
+import type { ListDefinition, ListFilter } from './lists';
 
 /** The list a connection field pages over under one parent row, and its filters, as the field's arguments choose them. */
 export interface NestedList<T extends ObjectLiteral = ObjectLiteral> {

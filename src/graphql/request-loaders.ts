@@ -1,89 +1,15 @@
 import DataLoader from 'dataloader';
 import type { FieldNode, GraphQLResolveInfo } from 'graphql';
-import type { ResolveTree } from 'graphql-parse-resolve-info';
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import { ColumnSet, EntityClass, hydrate, selectList, tableOf } from '../db/entity-rows';
-import { OrderKey, PageRows, readPages, type NestedPages, type PageSpec, type PageWindow } from '../db/keyset-page';
+import { PageRows, readPages, type NestedPages, type PageSpec, type PageWindow } from '../db/keyset-page';
 import { SqlParams, SqlSession } from '../db/sql-session';
-import { ConnectionArgs, MAX_PAGE_SIZE, pageWindow, selectsField, toConnection, type PageConnection } from './connection';
-import { DomainError } from './errors';
+import { ConnectionArgs, pageWindow, selectsField, toConnection, type PageConnection } from './connection';
 import { columnsNeeded, covers } from './field-columns';
 import { fieldPlan } from './field-plans';
-import { nestedListChoice } from './nested-lists';
-import { children, nodeSelections, planReferenceJoins, rowSelections, type JoinedRow, type ReferenceJoins, type SelectedRow } from './reference-joins';
-
-/** A list that can be paged, at the root or under a parent. */
-export interface ListDefinition<T extends ObjectLiteral> {
-  /** Unique name of the list, e.g. "Speaker.statements"; loaders are cached under it. */
-  name: string;
-  entity: EntityClass<T>;
-  /** FROM clause with the paged table aliased t; defaults to the entity's table. */
-  from?: string;
-  order: OrderKey[];
-  descending: boolean;
-  /** For a nested list: the condition tying a row to its parent key k.id. */
-  parentMatch?: string;
-  /** False for tables without deleted_at; soft-deleted rows are hidden otherwise. */
-  softDeletable?: boolean;
-  /** Conditions every row of the list meets besides not being soft-deleted, on the paged table t. */
-  conditions?: string[];
-  /** SQL type of the parent keys k.id; uuid unless said otherwise. */
-  parentKeyType?: string;
-}
-
-/** Filters of one call: a stable key (loads with different filters never share a batch) and their SQL. */
-export interface ListFilter {
-  key: string;
-  conditions(params: SqlParams): string[];
-}
-
-const NO_FILTER: ListFilter = { key: '', conditions: () => [] };
-
-/**
- * What a read of rows selects of them (the columns their fields need) and adds to read the
- * to-one fields selected on them (see RequestLoaders.rowReads). Made from the field's
- * selections alone, so that every request of the operation shares it (see field-plans).
- */
-export interface RowReads {
-  key: string;
-  /** The rows' own columns (null: all), as `columns` selects them on alias t. */
-  own: ColumnSet | null;
-  /** Whether the field is a connection whose totalCount is selected. */
-  selectsTotal: boolean;
-  columns: string;
-  joins?: string;
-  /** How the joined rows come back (RequestLoaders.onRow hands them to the request's loaders). */
-  references?: ReferenceJoins;
-  /** A connection field selected on the rows (or on rows joined to them) whose pages are read with them. */
-  nested?: NestedRead;
-}
-
-/** A nested list read in its parent's statement, and what reading it involves in turn. */
-interface NestedRead {
-  list: ListDefinition<ObjectLiteral>;
-  filter: ListFilter;
-  window: PageWindow;
-  reads: RowReads;
-  /** The parent's column holding the key the pages hang on. */
-  parentColumn: string;
-}
-
-/**
- * How many levels of nested lists one page reads in its statement. A row of a level comes back
- * once per row of the level below it, so the statement returns about as many rows as the
- * deepest level holds, each as wide as all levels together.
- */
-const MAX_NESTED_DEPTH = 3;
-
-/**
- * For a connection whose nodes wrap its rows (a compared figure around its quantity): what the
- * selections made on the nodes ask of the rows, as selections on the rows' entity; `name` tells
- * its plans apart.
- */
-export interface WrappedRows {
-  name: string;
-  selections(nodes: ResolveTree[]): ResolveTree[];
-}
+import { NO_FILTER, type ListDefinition, type ListFilter } from './lists';
+import { rowSelections, type JoinedRow } from './reference-joins';
+import { MAX_NESTED_DEPTH, planRowReads, type NestedRead, type RowReads, type WrappedRows } from './row-plans';
 
 /** DataLoader refuses null keys, so root lists load under this one. */
 const ROOT_KEY = '';
@@ -198,13 +124,12 @@ export class RequestLoaders {
   }
 
   /**
-   * The parts of a read of `entity` rows that select the columns the fields selected on them need,
-   * and also read the to-one fields selected on them (see reference-joins) and keep them for
-   * `referenced`, so those fields cost no statement. `shape` says whether the field resolves to a
-   * connection of the rows or to one row. Columns are the entity's own (on alias t) plus the
-   * joined ones; `key` tells plans apart in loader keys.
-   * A plan with `nestedLists` (a connection's, by default) also says which nested list its
-   * statement reads (see planNestedRead).
+   * The plan of a read of `entity` rows for the field `info` resolves (see row-plans): the
+   * columns the fields selected on the rows need, the to-one fields read with them (kept for
+   * `referenced` by onRow, so those fields cost no statement) and, with `nestedLists` (a
+   * connection's, by default), the nested list read with them. `shape` says whether the field
+   * resolves to a connection of the rows or to one row; `wrapped`, what nodes wrapping the rows
+   * ask of them.
    */
   rowReads(
     entity: EntityClass,
@@ -219,7 +144,7 @@ export class RequestLoaders {
       reads = fieldPlan(info, `rows:${entity.name}:${shape}:${nestedLists}:${wrapped?.name ?? ''}`, () => {
         const selectsTotal = shape === 'connection' && selectsField(info, 'totalCount');
         const selections = rowSelections(info, shape);
-        return this.planRowReads(entity, wrapped ? wrapped.selections(selections) : selections, selectsTotal, nestedLists ? 0 : MAX_NESTED_DEPTH);
+        return planRowReads(this.dataSource, entity, wrapped ? wrapped.selections(selections) : selections, selectsTotal, nestedLists ? 0 : MAX_NESTED_DEPTH);
       });
       this.plans.set(info.fieldNodes, reads);
     }
@@ -241,54 +166,6 @@ export class RequestLoaders {
       const read = references.reader(columns);
       return (values) => read(values, this.keepJoined);
     });
-  }
-
-  /** `depth`: how many nested levels are above these rows in the statement. Uses no request state. */
-  private planRowReads(entity: EntityClass, selections: ResolveTree[], selectsTotal: boolean, depth: number): RowReads {
-    const { joins: references, rows: selectedRows } = planReferenceJoins(this.dataSource, entity, selections);
-    const ownColumns = selectedRows[0].columns;
-    const own = selectList(this.dataSource, entity, 't', '', ownColumns);
-    const nested = depth < MAX_NESTED_DEPTH ? this.planNestedRead(selectedRows, depth) : undefined;
-    if (!references) return { key: ownColumns?.key ?? '*', own: ownColumns, selectsTotal, columns: own, nested };
-    return {
-      key: references.key,
-      own: ownColumns,
-      selectsTotal,
-      columns: `${own}, ${references.columns}`,
-      joins: references.from,
-      references,
-      nested,
-    };
-  }
-
-  /**
-   * The first connection field selected once on one of `selectedRows` (the paged row, then the
-   * joined ones) that was declared with declareNestedLists; only one, as two lists side by side
-   * would come back multiplied. Its arguments are checked as its resolver checks them; one the
-   * resolver would reject is not read here, so that the resolver reports it.
-   */
-  private planNestedRead(selectedRows: SelectedRow[], depth: number): NestedRead | undefined {
-    for (const row of selectedRows) {
-      for (const [field, trees] of children(row.selections)) {
-        const choose = nestedListChoice(row.entity, field);
-        if (!choose || trees.length !== 1) continue;
-        const [tree] = trees;
-        let chosen: { list: ListDefinition<ObjectLiteral>; filter: ListFilter; window: PageWindow };
-        try {
-          const { list, filter = NO_FILTER } = choose(tree.args as never);
-          chosen = { list, filter, window: pageWindow(tree.args as ConnectionArgs, list.order) };
-        } catch (error) {
-          if (error instanceof DomainError) continue;
-          throw error;
-        }
-        const size = chosen.window.first ?? chosen.window.last ?? 0;
-        if (size < 0 || size > MAX_PAGE_SIZE) continue;
-        const selectsTotal = children([tree]).has('totalCount');
-        const reads = this.planRowReads(chosen.list.entity, nodeSelections(tree), selectsTotal, depth + 1);
-        return { ...chosen, reads, parentColumn: row.idColumn };
-      }
-    }
-    return undefined;
   }
 
   /**

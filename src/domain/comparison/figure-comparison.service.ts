@@ -5,7 +5,7 @@ import { spanEndsOnOrAfter } from '../common/partial-date';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { children } from '../../graphql/reference-joins';
-import type { WrappedRows } from '../../graphql/request-loaders';
+import type { WrappedRows } from '../../graphql/row-plans';
 import { assertGlobalIdOf, parseGlobalId } from '../../graphql/global-id';
 import { hydrate, selectList } from '../../db/entity-rows';
 import { Measure } from '../measure/measure.entity';

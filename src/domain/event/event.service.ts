@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { DomainError } from '../../graphql/errors';
-import type { ListDefinition } from '../../graphql/request-loaders';
+import type { ListDefinition } from '../../graphql/lists';
 import { Event } from './event.entity';
 import type { EventFilter } from './event.inputs';
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import type { ListDefinition } from '../../graphql/request-loaders';
+import type { ListDefinition } from '../../graphql/lists';
 import { Measure } from './measure.entity';
 
 const MEASURES: ListDefinition<Measure> = {

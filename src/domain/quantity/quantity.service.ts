@@ -2,7 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue, PageConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import type { NestedList } from '../../graphql/nested-lists';
-import type { ListDefinition, ListFilter, WrappedRows } from '../../graphql/request-loaders';
+import { oneOfFilter, type ListDefinition, type ListFilter } from '../../graphql/lists';
+import type { WrappedRows } from '../../graphql/row-plans';
 import { Quantity, QuantityKind } from './quantity.entity';
 
 const IN_STATEMENT: ListDefinition<Quantity> = {
@@ -53,14 +54,7 @@ export function figuresOnMeasure(
 
 /** Every figure given on a measure, optionally of some kinds. */
 export function measureQuantities(kinds: QuantityKind[] | null | undefined): Required<NestedList<Quantity>> {
-  const chosen = kinds?.length ? [...kinds] : null;
-  return {
-    list: ON_MEASURE,
-    filter: {
-      key: JSON.stringify(chosen),
-      conditions: (params) => (chosen ? [params.oneOf('t.kind', chosen, 'text')] : []),
-    },
-  };
+  return { list: ON_MEASURE, filter: oneOfFilter('t.kind', kinds) };
 }
 
 /** A page of the figures `measureQuantities` chooses, newest statement first. */

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import type { NestedList } from '../../graphql/nested-lists';
-import type { ListDefinition } from '../../graphql/request-loaders';
+import { oneOfFilter, type ListDefinition } from '../../graphql/lists';
 import { Statement } from '../statement/statement.entity';
 import { RelationDirection, RelationType, StatementRelation } from './statement-relation.entity';
 
@@ -27,14 +27,7 @@ function listFor(direction: RelationDirection): ListDefinition<StatementRelation
 
 /** The relations at one or both ends of a statement, optionally of some types. */
 export function relationList(direction: RelationDirection, types: RelationType[] | null | undefined): Required<NestedList<StatementRelation>> {
-  const chosen = types?.length ? [...types] : null;
-  return {
-    list: listFor(direction),
-    filter: {
-      key: JSON.stringify(chosen),
-      conditions: (params) => (chosen ? [params.oneOf('t.type', chosen, 'text')] : []),
-    },
-  };
+  return { list: listFor(direction), filter: oneOfFilter('t.type', types) };
 }
 
 /** A page of the relations `relationList` chooses. */

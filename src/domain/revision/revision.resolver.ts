@@ -5,7 +5,7 @@ import { RevisionConnection } from '../../graphql/connection-types';
 import type { Context } from '../../graphql/context';
 import { declareFieldColumns } from '../../graphql/field-columns';
 import { VersionedNode } from '../../graphql/node';
-import type { ListDefinition } from '../../graphql/request-loaders';
+import type { ListDefinition } from '../../graphql/lists';
 import { Revision } from './revision.entity';
 
 const HISTORY: ListDefinition<Revision> = {

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import type { NestedList } from '../../graphql/nested-lists';
-import type { ListDefinition } from '../../graphql/request-loaders';
+import type { ListDefinition } from '../../graphql/lists';
 import type { Statement } from '../statement/statement.entity';
 import { ownColumnsRow } from '../../db/entity-rows';
 import { Role } from './role.entity';

@@ -6,7 +6,7 @@ import type { Context } from '../../graphql/context';
 import { DomainError } from '../../graphql/errors';
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { NestedList } from '../../graphql/nested-lists';
-import type { ListDefinition, ListFilter } from '../../graphql/request-loaders';
+import type { ListDefinition, ListFilter } from '../../graphql/lists';
 import { Statement } from './statement.entity';
 import { OrderDirection, StatementConnectionArgs, StatementFilter } from './statement.inputs';
 

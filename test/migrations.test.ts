@@ -26,6 +26,18 @@ describe('migrations', () => {
     assert.deepEqual({ tables: await tables(), columns: await columns(), indexes: await indexes() }, migrated);
   });
 
+  it('run without the statement timeout that bounds requests', async () => {
+    // With a 1 ms limit every migration would be cancelled; requests on the same database still are.
+    const limited = await createTestDatabase({ statementTimeoutMs: 1 });
+    try {
+      const [applied] = await limited.dataSource.query('SELECT count(*)::int AS n FROM migrations');
+      assert.equal(applied.n, migrations.length);
+      await assert.rejects(limited.pool.query('SELECT pg_sleep(0.05)'), /statement timeout/);
+    } finally {
+      await limited.drop();
+    }
+  });
+
   it('the database counts the same days in a unit as the code', async () => {
     for (const unit of Object.values(TimeUnit)) {
       const [row] = await database.dataSource.query('SELECT claimgraph_days_in($1)::float AS days', [unit]);

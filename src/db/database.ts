@@ -63,18 +63,28 @@ export interface ConnectOptions {
   afterClose?: () => Promise<void>;
 }
 
-/** Opens a DataSource on `url` (and replicas) and migrates the primary. */
+/**
+ * Applies pending migrations on their own connection, each in its own transaction. Migrations
+ * are not requests: building an index on a large table may take longer than
+ * DB_STATEMENT_TIMEOUT_MS allows a request's statement, so their connection has no timeout.
+ */
+async function migrate(url: string): Promise<void> {
+  const migrator = createDataSource(url, 1);
+  await migrator.initialize();
+  try {
+    await migrator.runMigrations({ transaction: 'each' });
+  } finally {
+    await migrator.destroy();
+  }
+}
+
+/** Migrates the primary, then opens a DataSource on `url` (and replicas). */
 export async function connect(url: string, options: ConnectOptions): Promise<Database> {
   const preparedStatements = options.preparedStatements ?? true;
   const planCacheMode = preparedStatements ? (options.planCacheMode ?? 'force_generic_plan') : null;
+  await migrate(url);
   const dataSource = createDataSource(url, options.poolSize, options.statementTimeoutMs, options.replicaUrls, planCacheMode);
   await dataSource.initialize();
-  try {
-    await dataSource.runMigrations({ transaction: 'each' });
-  } catch (error) {
-    await dataSource.destroy();
-    throw error;
-  }
   const { master: pool, slaves: replicas } = dataSource.driver as unknown as { master: Pool; slaves: Pool[] };
   for (const each of [pool, ...replicas]) {
     // An idle connection the server drops (a restart, an outage) is an 'error' event; unheard,

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
+import { SqlParams } from '../src/db/sql-session';
+import { type DateConditions, decodeFilter, filterConditions } from '../src/domain/statement/statement.service';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { SEED_IDS, seedId } from '../src/seed/seed-data';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -90,6 +92,41 @@ describe('searchStatements', () => {
     const nato = encodeGlobalId('Speaker', SEED_IDS.nato);
     assert.deepEqual(ids(await search({ query: 'month', filter: { organization: nato } })), [statementId(5)]);
     assert.deepEqual(ids(await search({ query: 'month', filter: { statedTo: '2025-12-31' } })), [statementId(8)]);
+  });
+
+  it('finds the same hits by date through either index: a narrow range by span, a wide one by start date', async () => {
+    // Statements of every precision around the edges of the ranges below (a WEEK starts on a
+    // Monday and runs to Sunday, a MONTH to its last day, a YEAR to 31 December).
+    const spans: Array<[string, string]> = [['2023-06-30', 'DAY'], ['2023-07-01', 'DAY'], ['2023-06-26', 'WEEK'], ['2023-07-01', 'MONTH'], ['2022-01-01', 'YEAR']];
+    const { rows } = await api.app.database.pool.query<{ id: string }>(
+      `INSERT INTO statement (text, mode, speaker_id, stated_on, stated_precision)
+       SELECT 'A gazelle was seen', 'PARAPHRASE', $1, day, precision FROM unnest($2::date[], $3::text[]) WITH ORDINALITY AS s(day, precision, n)
+       ORDER BY n RETURNING id`,
+      [SEED_IDS.rutte, spans.map(([day]) => day), spans.map(([, precision]) => precision)],
+    );
+    const [day0630, day0701, week, month, year] = rows.map((row) => encodeGlobalId('Statement', row.id));
+    const cases: Array<[{ statedFrom?: string; statedTo?: string }, string[]]> = [
+      [{ statedFrom: '2023-07-01', statedTo: '2023-07-01' }, [day0701, week, month]],
+      [{ statedFrom: '2023-06-01', statedTo: '2023-06-30' }, [day0630, week]],
+      [{ statedFrom: '2022-12-31', statedTo: '2023-06-26' }, [year, week]],
+      [{ statedFrom: '2015-01-01', statedTo: '2023-06-30' }, [year, day0630, week]],
+      [{ statedFrom: '2020-01-01' }, [day0630, day0701, week, month, year]],
+      [{ statedTo: '2022-12-31' }, [year]],
+      [{ statedFrom: '2023-07-02', statedTo: '2023-07-31' }, [week, month]],
+      [{ statedFrom: '2023-07-03', statedTo: '2023-07-31' }, [month]],
+    ];
+    for (const [filter, expected] of cases) {
+      assert.deepEqual(ids(await search({ query: 'gazelle', filter })), [...expected].sort(), JSON.stringify(filter));
+      // Both forms of the date conditions select the same statements, whichever the width picks.
+      const count = async (dates: DateConditions) => {
+        const params = new SqlParams();
+        const conditions = filterConditions(decodeFilter(filter), params, dates);
+        const { rows: [row] } = await api.app.database.pool.query(`SELECT count(*)::int AS n FROM statement t WHERE ${conditions.join(' AND ')}`, params.values);
+        return row.n;
+      };
+      assert.equal(await count('span'), await count('stated_on'), JSON.stringify(filter));
+    }
+    await api.app.database.pool.query('DELETE FROM statement WHERE id = ANY($1)', [rows.map((row) => row.id)]);
   });
 
   it('pages by cursor without repeating or skipping a hit, in either order', async () => {

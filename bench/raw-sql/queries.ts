@@ -2,7 +2,8 @@
  * Like Claimgraph's reads, these skip soft-deleted statements (deleted_at IS NULL).
  *
  * The raw-SQL floor: each benchmark operation answered by one hand-written statement that
- * builds the whole JSON response in PostgreSQL. Parameters are database uuids.
+ * builds the whole JSON response in PostgreSQL. Parameters are database uuids. A date range's
+ * lower bound on stated_on is the one spanEndsOnOrAfter gives (for a 1 January, six days before).
  */
 const label = (alias: string) =>
   `CASE ${alias}.stated_precision WHEN 'DAY' THEN ${alias}.stated_on::text WHEN 'MONTH' THEN to_char(${alias}.stated_on, 'YYYY-MM')
@@ -73,31 +74,34 @@ export const RAW_QUERIES: Record<string, string> = {
           WHERE r.speaker_id = s.speaker_id AND (r.started_on IS NULL OR r.started_on <= s.stated_until) AND (r.ended_on IS NULL OR r.ended_on >= s.stated_on)
           ORDER BY r.started_on DESC NULLS LAST, r.id LIMIT 1)) ORDER BY s.stated_on DESC, s.id DESC), '[]')
       FROM (SELECT * FROM statement t
-            WHERE t.deleted_at IS NULL AND t.stated_until >= '2024-01-01' AND t.stated_on >= '2024-01-01'::date - 366 AND t.stated_on <= '2024-03-31'
+            WHERE t.deleted_at IS NULL AND t.stated_until >= '2024-01-01' AND t.stated_on >= '2023-12-26' AND t.stated_on <= '2024-03-31'
               AND (t.speaker_id = $1 OR EXISTS (SELECT 1 FROM role fr WHERE fr.speaker_id = t.speaker_id AND fr.organization_id = $1
                 AND (fr.started_on IS NULL OR fr.started_on <= t.stated_until) AND (fr.ended_on IS NULL OR fr.ended_on >= t.stated_on)))
             ORDER BY t.stated_on DESC, t.id DESC LIMIT 20) s
       JOIN speaker sp ON sp.id = s.speaker_id))) AS data`,
 
+  // The hits by their words and span through the span-and-words index, counted while ranked.
   Search: `
+    WITH h AS (
+      SELECT t.*, ts_rank(t.search_document, q.query) AS rank, count(*) OVER () AS total
+      FROM statement t, (SELECT websearch_to_tsquery('english', $1) AS query) q
+      WHERE t.deleted_at IS NULL AND t.search_document @@ q.query
+        AND daterange(t.stated_on, t.stated_until, '[]') && daterange('2024-01-01', '2024-03-31', '[]')
+      ORDER BY rank DESC, t.id DESC LIMIT 10)
     SELECT json_build_object('searchStatements', json_build_object(
-      'totalCount', (SELECT count(*) FROM statement t WHERE t.deleted_at IS NULL AND t.search_document @@ q.query
-        AND t.stated_until >= '2024-01-01' AND t.stated_on >= '2024-01-01'::date - 366 AND t.stated_on <= '2024-03-31'),
+      'totalCount', coalesce((SELECT max(total) FROM h), 0),
       'edges', (SELECT coalesce(json_agg(json_build_object('rank', h.rank,
           'snippet', json_build_object('text', ts_headline('english', h.text, q.query, 'MaxWords=30, MinWords=12, MaxFragments=2')),
           'node', json_build_object('text', h.text, 'stated', json_build_object('label', ${label('h')}), 'speaker', json_build_object('name', sp.name)))
           ORDER BY h.rank DESC, h.id DESC), '[]')
-        FROM (SELECT t.*, ts_rank(t.search_document, q.query) AS rank FROM statement t
-              WHERE t.deleted_at IS NULL AND t.search_document @@ q.query AND t.stated_until >= '2024-01-01' AND t.stated_on >= '2024-01-01'::date - 366 AND t.stated_on <= '2024-03-31'
-              ORDER BY rank DESC, t.id DESC LIMIT 10) h
-        JOIN speaker sp ON sp.id = h.speaker_id))) AS data
-    FROM (SELECT websearch_to_tsquery('english', $1) AS query) q`,
+        FROM h JOIN speaker sp ON sp.id = h.speaker_id,
+          (SELECT websearch_to_tsquery('english', $1) AS query) q))) AS data`,
 
   CompareFigures: `
     WITH f AS (
       SELECT qq.* FROM measure m
       JOIN quantity qq ON qq.measure_id = m.id AND qq.deleted_at IS NULL AND qq.statement_live AND qq.per_day IS NOT NULL
-        AND qq.stated_until >= '2025-01-01' AND qq.stated_on >= '2025-01-01'::date - 366 AND qq.stated_on <= '2025-12-31'
+        AND qq.stated_until >= '2025-01-01' AND qq.stated_on >= '2024-12-26' AND qq.stated_on <= '2025-12-31'
       WHERE m.slug = $1)
     SELECT json_build_object('compareFigures', json_build_object(
       'spreads', (SELECT coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'lowest', low, 'highest', high, 'ratio', high / nullif(low, 0)) ORDER BY kind), '[]')

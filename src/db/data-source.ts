@@ -11,6 +11,7 @@ import { StatementForeignKeyIndexes1764220000000 } from './migrations/1764220000
 import { SearchAndMatching1764230000000 } from './migrations/1764230000000-search-and-matching';
 import { FigureDates1764240000000 } from './migrations/1764240000000-figure-dates';
 import { ComparisonIndexes1764250000000 } from './migrations/1764250000000-comparison-indexes';
+import { SearchSpanIndex1764260000000 } from './migrations/1764260000000-search-span-index';
 
 export const migrations = [
   InitialSchema1764180000000,
@@ -21,6 +22,7 @@ export const migrations = [
   SearchAndMatching1764230000000,
   FigureDates1764240000000,
   ComparisonIndexes1764250000000,
+  SearchSpanIndex1764260000000,
 ];
 
 /**

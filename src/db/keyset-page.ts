@@ -28,6 +28,12 @@ export interface PageSpec {
   parentKeyType?: string;
   /** Tables joined to the page's rows only (not to its count), e.g. to read related rows with them. */
   joins?: string;
+  /**
+   * Join `joins` to the rows the LIMIT keeps rather than to every row that matches. For a page
+   * that sorts every match (a search by rank), where joining first would join them all. `from`
+   * must then give `columns` and `joins` everything they read as columns of t.
+   */
+  joinAfterLimit?: boolean;
   /** Prototype of the rows (an entity's, so that they need no copy); a plain object's by default. */
   prototype?: object;
   /**
@@ -211,12 +217,19 @@ function pagesStatement(levels: Level[], parentKeys: readonly string[] | null): 
     }
     keyColumns.push(`row_number() OVER (ORDER BY ${order}) AS "__row"`);
     if (countWithPage) keyColumns.push('count(*) OVER () AS "__count"');
-    const page = `
+    const filters = where([...filtersOf(level, parentMatch, true), ...gate]);
+    const limit = `LIMIT ${spec.params.add(sizeOf(level.window) + 1, 'integer')}`;
+    const page = spec.joinAfterLimit
+      ? `
+      SELECT ${spec.columns}, ${columnNames(keyColumns.join(', ')).map((name) => `t."${name}"`).join(', ')}
+      FROM (SELECT t.*, ${keyColumns.join(', ')} FROM ${spec.from}${key} ${filters} ORDER BY ${order} ${limit}) t ${spec.joins ?? ''}
+      ORDER BY t."__row"`
+      : `
       SELECT ${spec.columns}, ${keyColumns.join(', ')}
       FROM ${spec.from} ${spec.joins ?? ''}${key}
-      ${where([...filtersOf(level, parentMatch, true), ...gate])}
+      ${filters}
       ORDER BY ${order}
-      LIMIT ${spec.params.add(sizeOf(level.window) + 1, 'integer')}`;
+      ${limit}`;
     if (repeats(level)) {
       // Numbered over the page only (a window before the LIMIT would read every matching row).
       const pageOrder = spec.order.map((_, at) => `x."__k${at}" ${direction(level)}`).join(', ');

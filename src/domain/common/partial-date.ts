@@ -79,10 +79,22 @@ export class PartialDate {
 
 /**
  * SQL conditions for "the span of `alias`.stated_on..stated_until ends on or after `day`"
- * (a placeholder or SQL date). The second is implied by the first (no span is longer than
- * a year) but bounds stated_on from below, so an index on stated_on reads a range, not
- * everything before the end of the filter.
+ * (a placeholder or SQL date). The second is implied by the first but bounds stated_on from
+ * below, so an index on stated_on reads a range, not everything before the end of the filter.
+ * Spans start where their unit does (claimgraph_is_span_start), so one that ends on or after
+ * `day` starts no earlier than 1 January of its year (a YEAR or MONTH) or six days before it
+ * (a WEEK): a range of at most a year, and of a week when `day` is a 1 January.
  */
 export function spanEndsOnOrAfter(alias: string, day: string): string[] {
-  return [`${alias}.stated_until >= ${day}`, `${alias}.stated_on >= ${day} - 366`];
+  return [`${alias}.stated_until >= ${day}`, `${alias}.stated_on >= least(make_date(extract(year FROM ${day})::integer, 1, 1), ${day} - 6)`];
+}
+
+/**
+ * The SQL condition "the span of `alias`.stated_on..stated_until overlaps from..to" (placeholders
+ * or SQL dates; either may be NULL for an open end), in the form the statements' span-and-words
+ * index searches (migration 1764260000000). Where statements are read in date order, the
+ * stated_on conditions above serve better.
+ */
+export function statementSpanOverlaps(alias: string, from: string, to: string): string {
+  return `daterange(${alias}.stated_on, ${alias}.stated_until, '[]') && daterange(${from}, ${to}, '[]')`;
 }

@@ -5,10 +5,11 @@ import { SqlParams } from '../../db/sql-session';
 import { pageWindow, selectsField, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { Statement } from '../statement/statement.entity';
-import { decodeFilter, filterConditions } from '../statement/statement.service';
+import { parseIsoDate } from '../common/partial-date';
+import { DateConditions, DecodedFilter, decodeFilter, filterConditions } from '../statement/statement.service';
 import { SearchField, SearchOrder, SearchStatementsArgs, Snippet, StatementSearchConnection, StatementSearchEdge } from './statement-search.types';
 
-const RANK = 'ts_rank(t.search_document, q.query)';
+const RANK = 'ts_rank(t.search_document, t.search_query)';
 
 const ORDER: Record<SearchOrder, OrderKey[]> = {
   [SearchOrder.RELEVANCE]: [
@@ -27,7 +28,7 @@ const MARK_START = '\uE000';
 const MARK_END = '\uE001';
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
-const headline = (document: string, options: string) => `ts_headline(q.config, ${document}, q.query, ${options})`;
+const headline = (document: string, options: string) => `ts_headline(t.search_config, ${document}, t.search_query, ${options})`;
 
 /**
  * The snippet column, as [field, marked text]: from the statement when its text matches
@@ -35,10 +36,10 @@ const headline = (document: string, options: string) => `ts_headline(q.config, $
  */
 function snippetColumns(options: string): string {
   return `
-    CASE WHEN to_tsvector(q.config, t.text) @@ q.query THEN ARRAY['TEXT', ${headline('t.text', options)}]
+    CASE WHEN to_tsvector(t.search_config, t.text) @@ t.search_query THEN ARRAY['TEXT', ${headline('t.text', options)}]
       ELSE coalesce(
         (SELECT ARRAY['EXCERPT', ${headline('a.excerpt', options)}] FROM appearance a
-          WHERE a.statement_id = t.id AND a.deleted_at IS NULL AND to_tsvector(q.config, a.excerpt) @@ q.query ORDER BY a.id LIMIT 1),
+          WHERE a.statement_id = t.id AND a.deleted_at IS NULL AND to_tsvector(t.search_config, a.excerpt) @@ t.search_query ORDER BY a.id LIMIT 1),
         ARRAY['TEXT', ${headline('t.text', options)}])
     END AS "searchSnippet",
     ${RANK} AS "searchRank"`;
@@ -59,6 +60,24 @@ export function parseHeadline(field: SearchField, marked: string): Snippet {
   return { field, text, highlights };
 }
 
+/**
+ * The widest date range a search looks up by its span (statementSpanOverlaps), in days. The
+ * span-and-words index reads every statement in the range, checking its words on the way;
+ * the words' GIN index reads every statement holding them. Measured on the benchmark's
+ * 200,000 statements, "ceasefire talks": a quarter 20 -> 3 ms, a year 24 -> 12 ms, two years
+ * 32 -> 22 ms, eleven years 95 -> 182 ms; a word in no statement 0.2 -> 0.4 ms over a year.
+ * PostgreSQL cannot weigh this itself (it costs the GiST index by the rows it returns, not by
+ * the entries it checks), so the width decides. A range open at its end runs to today.
+ */
+const SPAN_SEARCH_MAX_DAYS = 731;
+
+function dateConditions(filter: DecodedFilter): DateConditions {
+  if (!filter.statedFrom) return 'stated_on';
+  const from = parseIsoDate(filter.statedFrom)!.getTime();
+  const to = filter.statedTo ? parseIsoDate(filter.statedTo)!.getTime() : Date.now();
+  return (to - from) / 86_400_000 <= SPAN_SEARCH_MAX_DAYS ? 'span' : 'stated_on';
+}
+
 interface HitRow {
   searchSnippet: [SearchField, string];
   searchRank: number;
@@ -76,14 +95,18 @@ export async function searchStatements(context: Context, args: SearchStatementsA
   const window = pageWindow(args, order);
   const params = new SqlParams();
   const language = params.add(args.language ?? null, 'text');
-  const from = `statement t CROSS JOIN (SELECT websearch_to_tsquery(claimgraph_ts_config(${language}), ${params.add(args.query, 'text')}) AS query,
-    claimgraph_ts_config(${language}) AS config) q`;
+  // The query and its text search configuration go along as columns of t, so that the
+  // speaker and other rows are joined to the page's hits only (joinAfterLimit).
+  const from = `(SELECT s.*, q.query AS search_query, q.config AS search_config FROM statement s
+    CROSS JOIN (SELECT websearch_to_tsquery(claimgraph_ts_config(${language}), ${params.add(args.query, 'text')}) AS query,
+      claimgraph_ts_config(${language}) AS config) q) t`;
   const options = params.add(HEADLINE_OPTIONS, 'text');
   const reads = context.loaders.rowReads(Statement, info);
   const spec = {
     from,
     columns: `${reads.columns}, ${snippetColumns(options)}`,
     joins: reads.joins,
+    joinAfterLimit: true,
     onRow: context.loaders.onRow(reads),
     // The words decide the best plan (how many statements match), so it is made for them.
     planPerValues: true,
@@ -91,7 +114,7 @@ export async function searchStatements(context: Context, args: SearchStatementsA
     countWithPage: true,
     order,
     descending: true,
-    conditions: ['t.deleted_at IS NULL', 't.search_document @@ q.query', ...filterConditions(decoded, params)],
+    conditions: ['t.deleted_at IS NULL', 't.search_document @@ t.search_query', ...filterConditions(decoded, params, dateConditions(decoded))],
     params,
   };
   const [page] = await readPages<HitRow>(context.sql, spec, window, null, selectsField(info, 'totalCount'));

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { SqlParams } from '../../db/sql-session';
-import { spanEndsOnOrAfter } from '../common/partial-date';
+import { spanEndsOnOrAfter, statementSpanOverlaps } from '../common/partial-date';
 import type { ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { DomainError } from '../../graphql/errors';
@@ -72,15 +72,25 @@ export function decodeFilter(filter: StatementFilter | undefined): DecodedFilter
   };
 }
 
+/**
+ * How a filter's dates are put: for the date index (`stated_on`, where statements are read in
+ * date order) or for the span-and-words index (`span`, where a search ranks its matches).
+ */
+export type DateConditions = 'stated_on' | 'span';
+
 /** The SQL conditions on statement rows (alias t) for a decoded filter. */
-export function filterConditions(filter: DecodedFilter, params: SqlParams): string[] {
+export function filterConditions(filter: DecodedFilter, params: SqlParams, dates: DateConditions = 'stated_on'): string[] {
   const conditions: string[] = [];
   if (filter.speaker) conditions.push(`t.speaker_id = ${params.add(filter.speaker, 'uuid')}`);
   if (filter.event) conditions.push(`t.event_id = ${params.add(filter.event, 'uuid')}`);
   if (filter.status) conditions.push(params.oneOf('t.status', filter.status, 'text'));
   if (filter.mode) conditions.push(`t.mode = ${params.add(filter.mode, 'text')}`);
-  if (filter.statedFrom) conditions.push(...spanEndsOnOrAfter('t', params.add(filter.statedFrom, 'date')));
-  if (filter.statedTo) conditions.push(`t.stated_on <= ${params.add(filter.statedTo, 'date')}`);
+  if (dates === 'span' && (filter.statedFrom || filter.statedTo)) {
+    conditions.push(statementSpanOverlaps('t', params.add(filter.statedFrom ?? null, 'date'), params.add(filter.statedTo ?? null, 'date')));
+  } else {
+    if (filter.statedFrom) conditions.push(...spanEndsOnOrAfter('t', params.add(filter.statedFrom, 'date')));
+    if (filter.statedTo) conditions.push(`t.stated_on <= ${params.add(filter.statedTo, 'date')}`);
+  }
   if (filter.source) {
     conditions.push(`EXISTS (SELECT 1 FROM appearance fa WHERE fa.statement_id = t.id AND fa.deleted_at IS NULL AND fa.source_id = ${params.add(filter.source, 'uuid')})`);
   }

@@ -97,23 +97,26 @@ describe('searchStatements', () => {
   it('finds the same hits by date through either index: a narrow range by span, a wide one by start date', async () => {
     // Statements of every precision around the edges of the ranges below (a WEEK starts on a
     // Monday and runs to Sunday, a MONTH to its last day, a YEAR to 31 December).
-    const spans: Array<[string, string]> = [['2023-06-30', 'DAY'], ['2023-07-01', 'DAY'], ['2023-06-26', 'WEEK'], ['2023-07-01', 'MONTH'], ['2022-01-01', 'YEAR']];
+    const spans: Array<[string, string]> = [['2023-06-30', 'DAY'], ['2023-07-01', 'DAY'], ['2023-06-26', 'WEEK'], ['2023-07-01', 'MONTH'], ['2022-01-01', 'YEAR'], ['2024-12-30', 'WEEK']];
     const { rows } = await api.app.database.pool.query<{ id: string }>(
       `INSERT INTO statement (text, mode, speaker_id, stated_on, stated_precision)
        SELECT 'A gazelle was seen', 'PARAPHRASE', $1, day, precision FROM unnest($2::date[], $3::text[]) WITH ORDINALITY AS s(day, precision, n)
        ORDER BY n RETURNING id`,
       [SEED_IDS.rutte, spans.map(([day]) => day), spans.map(([, precision]) => precision)],
     );
-    const [day0630, day0701, week, month, year] = rows.map((row) => encodeGlobalId('Statement', row.id));
+    const [day0630, day0701, week, month, year, newYearWeek] = rows.map((row) => encodeGlobalId('Statement', row.id));
     const cases: Array<[{ statedFrom?: string; statedTo?: string }, string[]]> = [
       [{ statedFrom: '2023-07-01', statedTo: '2023-07-01' }, [day0701, week, month]],
       [{ statedFrom: '2023-06-01', statedTo: '2023-06-30' }, [day0630, week]],
       [{ statedFrom: '2022-12-31', statedTo: '2023-06-26' }, [year, week]],
       [{ statedFrom: '2015-01-01', statedTo: '2023-06-30' }, [year, day0630, week]],
-      [{ statedFrom: '2020-01-01' }, [day0630, day0701, week, month, year]],
+      [{ statedFrom: '2020-01-01' }, [day0630, day0701, week, month, year, newYearWeek]],
       [{ statedTo: '2022-12-31' }, [year]],
       [{ statedFrom: '2023-07-02', statedTo: '2023-07-31' }, [week, month]],
       [{ statedFrom: '2023-07-03', statedTo: '2023-07-31' }, [month]],
+      // A month begun before the range's start, and a week begun the year before.
+      [{ statedFrom: '2023-07-15', statedTo: '2023-08-31' }, [month]],
+      [{ statedFrom: '2025-01-01', statedTo: '2025-01-31' }, [newYearWeek]],
     ];
     for (const [filter, expected] of cases) {
       assert.deepEqual(ids(await search({ query: 'gazelle', filter })), [...expected].sort(), JSON.stringify(filter));

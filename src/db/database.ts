@@ -14,8 +14,6 @@ export interface Database {
   readPool: Pool;
   /** Whether hand-written reads are prepared once per connection (see SqlSession). */
   preparedStatements: boolean;
-  /** The plan_cache_mode every pooled session is given, or null when none is set. */
-  planCacheMode: PlanCacheMode | null;
   close(): Promise<void>;
 }
 
@@ -98,7 +96,6 @@ export async function connect(url: string, options: ConnectOptions): Promise<Dat
     pool,
     readPool: replicas[0] ?? pool,
     preparedStatements,
-    planCacheMode,
     async close() {
       await dataSource.destroy();
       await options.afterClose?.();

@@ -31,7 +31,8 @@ export interface PageSpec {
   /**
    * Join `joins` to the rows the LIMIT keeps rather than to every row that matches. For a page
    * that sorts every match (a search by rank), where joining first would join them all. `from`
-   * must then give `columns` and `joins` everything they read as columns of t.
+   * must then give `columns` and `joins` everything they read as columns of t, and t.id must
+   * find a row again.
    */
   joinAfterLimit?: boolean;
   /** Prototype of the rows (an entity's, so that they need no copy); a plain object's by default. */
@@ -41,8 +42,6 @@ export interface PageSpec {
    * whose names start with "__" that the rows leave out.
    */
   onRow?: (columns: string[]) => (values: unknown[]) => void;
-  /** Plan the statement for its parameter values every time (see SqlSession.queryValues). */
-  planPerValues?: boolean;
   /**
    * Count a root page's rows while reading it (a window over the rows that match) rather than
    * in a second scan, when no cursor bounds it. Only for pages that read every matching row
@@ -219,11 +218,14 @@ function pagesStatement(levels: Level[], parentKeys: readonly string[] | null): 
     if (countWithPage) keyColumns.push('count(*) OVER () AS "__count"');
     const filters = where([...filtersOf(level, parentMatch, true), ...gate]);
     const limit = `LIMIT ${spec.params.add(sizeOf(level.window) + 1, 'integer')}`;
+    // Joined after the LIMIT: the rows are ranked by id and keys alone (narrow rows sort in
+    // memory), then the ones kept are read again by id, with their joins.
     const page = spec.joinAfterLimit
       ? `
-      SELECT ${spec.columns}, ${columnNames(keyColumns.join(', ')).map((name) => `t."${name}"`).join(', ')}
-      FROM (SELECT t.*, ${keyColumns.join(', ')} FROM ${spec.from}${key} ${filters} ORDER BY ${order} ${limit}) t ${spec.joins ?? ''}
-      ORDER BY t."__row"`
+      SELECT ${spec.columns}, ${columnNames(keyColumns.join(', ')).map((name) => `x."${name}"`).join(', ')}
+      FROM (SELECT t.id AS "__id", ${keyColumns.join(', ')} FROM ${spec.from}${key} ${filters} ORDER BY ${order} ${limit}) x
+      CROSS JOIN LATERAL (SELECT t.* FROM ${spec.from} WHERE t.id = x."__id") t ${spec.joins ?? ''}
+      ORDER BY x."__row"`
       : `
       SELECT ${spec.columns}, ${keyColumns.join(', ')}
       FROM ${spec.from} ${spec.joins ?? ''}${key}
@@ -368,7 +370,7 @@ export async function readPages<Row extends object>(
 ): Promise<Array<PageRows<Row>>> {
   const levels = levelsOf(spec, window, withTotal);
   const text = pagesStatement(levels, parentKeys);
-  const { columns, rows } = await sql.queryValues(text, spec.params.values, { planPerValues: spec.planPerValues });
+  const { columns, rows } = await sql.queryValues(text, spec.params.values);
 
   const pages = Array.from({ length: parentKeys?.length ?? 1 }, () => emptyPage<Row>(null));
   const readers = readersOf(levels, columns);

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient, QueryArrayResult, QueryResult } from 'pg';
-import type { PlanCacheMode } from '../config';
+import type { Pool, QueryArrayResult, QueryResult } from 'pg';
 
 /** Statement names by SQL text. Bounded: texts beyond it run unnamed, so a connection never holds more. */
 const statementNames = new Map<string, string>();
@@ -23,7 +22,7 @@ function statementName(text: string): string | undefined {
  * Runs one request's hand-written SQL, counting statements and time so tests and logs can
  * bound them. Reads go to the read pool (a replica when configured) until a write pins the
  * session to the primary, so a mutation reads back what it wrote. Statements are prepared
- * (named) unless `prepare` is off; `planCacheMode` is the one every pooled session was given.
+ * (named) unless `prepare` is off.
  */
 export class SqlSession {
   statements = 0;
@@ -34,7 +33,6 @@ export class SqlSession {
     readPool: Pool,
     private readonly primaryPool: Pool = readPool,
     private readonly prepare = true,
-    private readonly planCacheMode: PlanCacheMode | null = null,
   ) {
     this.pool = readPool;
   }
@@ -49,46 +47,20 @@ export class SqlSession {
     return result.rows as Row[];
   }
 
-  /**
-   * Like query, with each row as an array of values in the order of `columns` (no object per
-   * row). With `planPerValues`, PostgreSQL plans the statement for its parameter values each
-   * time, even where sessions keep generic plans: for reads whose best plan depends on the
-   * values themselves, such as a text search's words (two more statements set and restore it).
-   */
-  async queryValues(text: string, params: unknown[] = [], options: { planPerValues?: boolean } = {}): Promise<{ columns: string[]; rows: unknown[][] }> {
-    const result = options.planPerValues && this.planCacheMode === 'force_generic_plan'
-      ? await this.runPlannedPerValues(text, params)
-      : await this.run(text, params, true);
+  /** Like query, with each row as an array of values in the order of `columns` (no object per row). */
+  async queryValues(text: string, params: unknown[] = []): Promise<{ columns: string[]; rows: unknown[][] }> {
+    const result = await this.run(text, params, true);
     return { columns: result.fields.map((field) => field.name), rows: result.rows as unknown[][] };
   }
 
-  private async run(text: string, values: unknown[], asArrays: boolean, client: Pool | PoolClient = this.pool, prepare = this.prepare): Promise<QueryResult | QueryArrayResult> {
+  private async run(text: string, values: unknown[], asArrays: boolean): Promise<QueryResult | QueryArrayResult> {
     this.statements += 1;
     const started = performance.now();
     try {
-      const name = prepare ? statementName(text) : undefined;
-      return asArrays ? await client.query({ name, text, values, rowMode: 'array' }) : await client.query({ name, text, values });
+      const name = this.prepare ? statementName(text) : undefined;
+      return asArrays ? await this.pool.query({ name, text, values, rowMode: 'array' }) : await this.pool.query({ name, text, values });
     } finally {
       this.millis += performance.now() - started;
-    }
-  }
-
-  private async runPlannedPerValues(text: string, values: unknown[]): Promise<QueryResult | QueryArrayResult> {
-    const client = await this.pool.connect();
-    let failed: Error | undefined;
-    try {
-      await this.run('SET plan_cache_mode = force_custom_plan', [], false, client, false);
-      try {
-        return await this.run(text, values, true, client);
-      } finally {
-        await this.run(`SET plan_cache_mode = ${this.planCacheMode}`, [], false, client, false);
-      }
-    } catch (error) {
-      // A session whose setting could not be restored is not given back to the pool.
-      failed = error as Error;
-      throw error;
-    } finally {
-      client.release(failed);
     }
   }
 }

@@ -96,10 +96,11 @@ export async function searchStatements(context: Context, args: SearchStatementsA
   const params = new SqlParams();
   const language = params.add(args.language ?? null, 'text');
   // The query and its text search configuration go along as columns of t, so that the
-  // speaker and other rows are joined to the page's hits only (joinAfterLimit).
+  // speaker and other rows are joined to the page's hits only (joinAfterLimit). OFFSET 0 keeps
+  // the query a row of its own, parsed once rather than once per statement ranked.
   const from = `(SELECT s.*, q.query AS search_query, q.config AS search_config FROM statement s
     CROSS JOIN (SELECT websearch_to_tsquery(claimgraph_ts_config(${language}), ${params.add(args.query, 'text')}) AS query,
-      claimgraph_ts_config(${language}) AS config) q) t`;
+      claimgraph_ts_config(${language}) AS config OFFSET 0) q) t`;
   const options = params.add(HEADLINE_OPTIONS, 'text');
   const reads = context.loaders.rowReads(Statement, info);
   const spec = {
@@ -108,8 +109,6 @@ export async function searchStatements(context: Context, args: SearchStatementsA
     joins: reads.joins,
     joinAfterLimit: true,
     onRow: context.loaders.onRow(reads),
-    // The words decide the best plan (how many statements match), so it is made for them.
-    planPerValues: true,
     // Ranking reads every match anyway; counting them again would repeat the text search.
     countWithPage: true,
     order,

@@ -77,6 +77,16 @@ describe('writes', () => {
     assert.equal(history.data.statement.revisions.nodes[0].changes.text.after, 'Russia loses about 20,000 to 25,000 soldiers a month.');
   });
 
+  it("counts a write's statements with the request's reads", async () => {
+    const minimal = { text: 'Counted.', mode: 'PARAPHRASE', speaker: { name: 'Mark Rutte' }, stated: { date: '2026-02-03', precision: 'DAY' } };
+    const response = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { statement { text } } }`, { input: minimal }, { key: keys.EDITOR });
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    assert.equal(response.data.recordStatement.statement.text, 'Counted.');
+    // START TRANSACTION; the measure and topic slugs (none, looked up all the same); the speaker
+    // by name key; the statement and its revision; COMMIT; then the statement read back.
+    assert.equal(response.extensions!.sql!.statements, 8);
+  });
+
   it('matches a speaker by an alias, ignoring case and accents, and snaps a partial date to its span', async () => {
     const { data, errors } = await api.gql(
       RECORD,

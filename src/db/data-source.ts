@@ -2,6 +2,7 @@ import { types, type PoolClient } from 'pg';
 import type { PlanCacheMode } from '../config';
 import { DataSource } from 'typeorm';
 import { entities } from './entities';
+import { StatementCounter } from './statement-counter';
 import { parseTimestamptz } from './timestamp';
 import { InitialSchema1764180000000 } from './migrations/1764180000000-initial-schema';
 import { StatementSpeakerStatusIndex1764190000000 } from './migrations/1764190000000-statement-speaker-status-index';
@@ -69,7 +70,7 @@ export function createDataSource(
     migrations,
     migrationsTableName: 'migrations',
     synchronize: false,
-    logging: false,
+    logger: new StatementCounter(),
     // A connection attempt gives up after 5 s (a vanished server must fail requests fast);
     // statement_timeout bounds every statement of a request. An idle connection is kept for
     // 5 minutes rather than pg's 10 s: closing it throws away its prepared statements, and the

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, QueryArrayResult, QueryResult } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CountedRunnerData } from './statement-counter';
 
 /** Statement names by SQL text. Bounded: texts beyond it run unnamed, so a connection never holds more. */
 const statementNames = new Map<string, string>();
@@ -19,12 +21,17 @@ function statementName(text: string): string | undefined {
 }
 
 /**
- * Runs one request's hand-written SQL, counting statements and time so tests and logs can
- * bound them. Reads go to the read pool (a replica when configured) until a write pins the
- * session to the primary, so a mutation reads back what it wrote. Statements are prepared
- * (named) unless `prepare` is off.
+ * Runs one request's SQL, counting statements and time so tests and logs can bound them:
+ * hand-written reads, and transactions through TypeORM (`transaction`). Reads go to the read
+ * pool (a replica when configured) until a write pins the session to the primary, so a
+ * mutation reads back what it wrote. Reads are prepared (named) unless `prepare` is off.
  */
-export class SqlSession {
+/** What runs a write's transaction: a request's SqlSession (counted with its reads) or a DataSource (seed, command-line tools). */
+export interface Transactions {
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+}
+
+export class SqlSession implements Transactions {
   statements = 0;
   millis = 0;
   private pool: Pool;
@@ -33,6 +40,7 @@ export class SqlSession {
     readPool: Pool,
     private readonly primaryPool: Pool = readPool,
     private readonly prepare = true,
+    private readonly dataSource: DataSource | null = null,
   ) {
     this.pool = readPool;
   }
@@ -40,6 +48,25 @@ export class SqlSession {
   /** From now on this request reads from the primary. */
   pinToPrimary(): void {
     this.pool = this.primaryPool;
+  }
+
+  /**
+   * Runs `work` in a transaction on the primary, its statements counted with the request's
+   * (StatementCounter) and its time with theirs; the request reads from the primary after it.
+   */
+  async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.dataSource) throw new Error('this SqlSession was made without a DataSource');
+    this.pinToPrimary();
+    const runner = this.dataSource.createQueryRunner('master');
+    const data: CountedRunnerData = { countStatement: () => { this.statements += 1; } };
+    runner.data = data;
+    const started = performance.now();
+    try {
+      return await runner.manager.transaction(work);
+    } finally {
+      this.millis += performance.now() - started;
+      await runner.release();
+    }
   }
 
   async query<Row extends object = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {

@@ -47,7 +47,7 @@ export function createWritesResolver<T extends ObjectLiteral, C extends object, 
     @Mutation(() => options.entity, { name: `create${name}`, description: `Creates ${article} ${name}. Needs an EDITOR key.` })
     async create(@Arg('input', () => options.createInput, { description: `The new ${name}.` }) input: C, @Ctx() context: Context): Promise<T> {
       const row = options.toRow(input);
-      const id = await context.database.dataSource.transaction(async (manager) => {
+      const id = await context.sql.transaction(async (manager) => {
         const created = await insertRow(manager, context.actor!, options.target, row);
         await options.afterWrite?.(manager, created, row);
         return created;
@@ -64,7 +64,7 @@ export function createWritesResolver<T extends ObjectLiteral, C extends object, 
     ): Promise<T> {
       const rowId = assertGlobalIdOf(name, id, 'id');
       const afterWrite = options.afterWrite && ((manager: EntityManager, row: Row) => options.afterWrite!(manager, rowId, row));
-      await updateRow(context.database.dataSource, context.actor!, options.target, rowId, options.toRow(input), input.expectedVersion, afterWrite);
+      await updateRow(context.sql, context.actor!, options.target, rowId, options.toRow(input), input.expectedVersion, afterWrite);
       return fresh(context, rowId);
     }
 
@@ -75,7 +75,7 @@ export function createWritesResolver<T extends ObjectLiteral, C extends object, 
       @Ctx() context: Context,
       @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
     ): Promise<DeletePayload> {
-      await setDeleted(context.database.dataSource, context.actor!, options.target, assertGlobalIdOf(name, id, 'id'), true, expectedVersion);
+      await setDeleted(context.sql, context.actor!, options.target, assertGlobalIdOf(name, id, 'id'), true, expectedVersion);
       return { id };
     }
 
@@ -83,7 +83,7 @@ export function createWritesResolver<T extends ObjectLiteral, C extends object, 
     @Mutation(() => options.entity, { name: `restore${name}`, description: `Brings back a deleted ${name}. Needs an ADMIN key.` })
     async restore(@Arg('id', () => ID, { description: `The deleted ${name}.` }) id: string, @Ctx() context: Context): Promise<T> {
       const rowId = assertGlobalIdOf(name, id, 'id');
-      await setDeleted(context.database.dataSource, context.actor!, options.target, rowId, false);
+      await setDeleted(context.sql, context.actor!, options.target, rowId, false);
       return fresh(context, rowId);
     }
   }

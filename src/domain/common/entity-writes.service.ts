@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Transactions } from '../../db/sql-session';
 import { DomainError, ErrorCode } from '../../graphql/errors';
 import type { Actor } from '../api-key/api-key.service';
 import { RevisionActionType } from '../revision/revision.entity';
@@ -70,7 +71,7 @@ async function bumpVersion(manager: EntityManager, target: WritableTable, id: st
  * transaction (for derived rows such as speaker name keys).
  */
 export function updateRow(
-  dataSource: DataSource,
+  db: Transactions,
   actor: Actor,
   target: WritableTable,
   id: string,
@@ -78,7 +79,7 @@ export function updateRow(
   expectedVersion?: number | null,
   afterWrite?: (manager: EntityManager, current: Row) => Promise<void>,
 ): Promise<void> {
-  return dataSource.transaction(async (manager) => {
+  return db.transaction(async (manager) => {
     const current = await lockRow(manager, target, id, false);
     assertVersion(target, current, expectedVersion);
     const changes = difference(current, patch);
@@ -92,8 +93,8 @@ export function updateRow(
 }
 
 /** Soft-deletes (hides from reads) or restores a row, recording a DELETE or RESTORE revision. */
-export function setDeleted(dataSource: DataSource, actor: Actor, target: WritableTable, id: string, deleted: boolean, expectedVersion?: number | null): Promise<void> {
-  return dataSource.transaction(async (manager) => {
+export function setDeleted(db: Transactions, actor: Actor, target: WritableTable, id: string, deleted: boolean, expectedVersion?: number | null): Promise<void> {
+  return db.transaction(async (manager) => {
     const current = await lockRow(manager, target, id, !deleted);
     assertVersion(target, current, expectedVersion);
     const version = await bumpVersion(manager, target, id, [deleted ? 'deleted_at = now()' : 'deleted_at = NULL'], []);

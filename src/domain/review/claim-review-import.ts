@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Transactions } from '../../db/sql-session';
 import { DomainError, ErrorCode, type FieldProblem } from '../../graphql/errors';
 import type { Actor } from '../api-key/api-key.service';
 import { insertRow } from '../common/entity-writes.service';
@@ -124,9 +124,9 @@ export function readClaimReview(document: Json): { statement: RecordStatementInp
  * Imports one ClaimReview as statement, speaker, source and review in one transaction.
  * A review already stored under the same URL for the same claim is returned as it is.
  */
-export function importClaimReview(dataSource: DataSource, actor: Actor, document: Json): Promise<ImportedClaimReview> {
+export function importClaimReview(db: Transactions, actor: Actor, document: Json): Promise<ImportedClaimReview> {
   const { statement, reviewer, review } = readClaimReview(document);
-  return dataSource.transaction(async (manager) => {
+  return db.transaction(async (manager) => {
     const [existing] = await manager.query(
       'SELECT r.id, r.statement_id FROM review r JOIN statement s ON s.id = r.statement_id WHERE r.url = $1 AND s.text = $2 AND r.deleted_at IS NULL AND s.deleted_at IS NULL',
       [review.url, statement.text],

@@ -44,7 +44,7 @@ export class ReviewResolver {
     @Arg('document', () => GraphQLJSONObject, { description: 'One ClaimReview object, as found in a page\'s application/ld+json script.' }) document: Record<string, unknown>,
     @Ctx() context: Context,
   ): Promise<ImportClaimReviewPayload> {
-    const imported = await importClaimReview(context.database.dataSource, context.actor!, document);
+    const imported = await importClaimReview(context.sql, context.actor!, document);
     return {
       speakerCreated: imported.speakerCreated,
       replayed: imported.replayed,

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import type { Transactions } from '../../db/sql-session';
 import { DomainError, ErrorCode, type FieldProblem } from '../../graphql/errors';
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Actor } from '../api-key/api-key.service';
@@ -122,8 +123,8 @@ async function resolveSlugs(manager: EntityManager, input: RecordStatementInput)
  * one transaction, with a revision for every row it creates. Any failure leaves nothing
  * behind. With an idempotency key, a repeated call returns the first call's statement.
  */
-export function recordStatement(dataSource: DataSource, actor: Actor, input: RecordStatementInput, idempotencyKey?: string): Promise<RecordedStatement> {
-  return dataSource.transaction((manager) => recordStatementWith(manager, actor, input, idempotencyKey));
+export function recordStatement(db: Transactions, actor: Actor, input: RecordStatementInput, idempotencyKey?: string): Promise<RecordedStatement> {
+  return db.transaction((manager) => recordStatementWith(manager, actor, input, idempotencyKey));
 }
 
 /** recordStatement inside a transaction the caller holds, for writes that record more around it. */

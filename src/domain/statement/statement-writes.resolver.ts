@@ -45,7 +45,7 @@ export class StatementWritesResolver {
     if (idempotencyKey != null && (idempotencyKey.length === 0 || idempotencyKey.length > 200)) {
       throw DomainError.badInput('idempotencyKey', 'must be 1 to 200 characters');
     }
-    const recorded = await recordStatement(context.database.dataSource, context.actor!, input, idempotencyKey ?? undefined);
+    const recorded = await recordStatement(context.sql, context.actor!, input, idempotencyKey ?? undefined);
     const { speakerMatch } = recorded;
     return {
       ...recorded,
@@ -62,7 +62,7 @@ export class StatementWritesResolver {
     @Ctx() context: Context,
   ): Promise<Statement> {
     const statementId = assertGlobalIdOf('Statement', id, 'id');
-    await updateStatement(context.database.dataSource, context.actor!, statementId, input);
+    await updateStatement(context.sql, context.actor!, statementId, input);
     return freshStatement(context, statementId);
   }
 
@@ -73,7 +73,7 @@ export class StatementWritesResolver {
     @Ctx() context: Context,
     @Arg('expectedVersion', () => Int, { nullable: true, description: 'The version you read; CONFLICT if it has changed since.' }) expectedVersion?: number,
   ): Promise<DeletePayload> {
-    await setDeleted(context.database.dataSource, context.actor!, STATEMENT_TABLE, assertGlobalIdOf('Statement', id, 'id'), true, expectedVersion);
+    await setDeleted(context.sql, context.actor!, STATEMENT_TABLE, assertGlobalIdOf('Statement', id, 'id'), true, expectedVersion);
     return { id };
   }
 
@@ -81,7 +81,7 @@ export class StatementWritesResolver {
   @Mutation(() => Statement, { description: 'Brings back a deleted statement. Needs an ADMIN key.' })
   async restoreStatement(@Arg('id', () => ID, { description: 'The deleted statement.' }) id: string, @Ctx() context: Context): Promise<Statement> {
     const statementId = assertGlobalIdOf('Statement', id, 'id');
-    await setDeleted(context.database.dataSource, context.actor!, STATEMENT_TABLE, statementId, false);
+    await setDeleted(context.sql, context.actor!, STATEMENT_TABLE, statementId, false);
     return freshStatement(context, statementId);
   }
 }

@@ -13,17 +13,23 @@ export interface WritableTable {
 
 export type Row = Record<string, unknown>;
 
+/** The INSERT of the defined columns of `row`, returning id and version, with its values as $1, $2, … */
+function insertStatement(table: string, row: Row, onConflict?: string): { text: string; values: unknown[] } {
+  const columns = Object.keys(row).filter((column) => row[column] !== undefined);
+  return {
+    text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})
+     ${onConflict ? `ON CONFLICT ${onConflict}` : ''} RETURNING id, version`,
+    values: columns.map((column) => row[column]),
+  };
+}
+
 /**
  * INSERTs the defined columns of `row`, returning the new id and version; with `onConflict`
  * (e.g. "(url) DO NOTHING") it returns null when the conflict clause swallowed the row.
  */
 export async function insertReturning(manager: EntityManager, table: string, row: Row, onConflict?: string): Promise<{ id: string; version: number } | null> {
-  const columns = Object.keys(row).filter((column) => row[column] !== undefined);
-  const rows = await manager.query(
-    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})
-     ${onConflict ? `ON CONFLICT ${onConflict}` : ''} RETURNING id, version`,
-    columns.map((column) => row[column]),
-  );
+  const { text, values } = insertStatement(table, row, onConflict);
+  const rows = await manager.query(text, values);
   return rows[0] ?? null;
 }
 
@@ -32,10 +38,20 @@ export function recordCreation(manager: EntityManager, actor: Actor, target: Wri
   return recordRevision(manager, { entityType: target.entityType, entityId: created.id, version: created.version, action: RevisionActionType.CREATE, changes: creation(row), actor });
 }
 
-/** Inserts a row and records its CREATE revision in the caller's transaction; returns the new id. */
+/**
+ * Inserts a row and records its CREATE revision (as recordCreation would) in one statement of
+ * the caller's transaction; returns the new id.
+ */
 export async function insertRow(manager: EntityManager, actor: Actor, target: WritableTable, row: Row): Promise<string> {
-  const created = (await insertReturning(manager, target.table, row))!;
-  await recordCreation(manager, actor, target, created, row);
+  const insert = insertStatement(target.table, row);
+  const next = insert.values.length;
+  const [created] = await manager.query(
+    `WITH created AS (${insert.text})
+     INSERT INTO revision (entity_type, entity_id, version, action, changes, actor)
+     SELECT $${next + 1}::text, id, version, $${next + 2}::text, $${next + 3}::jsonb, $${next + 4}::text FROM created
+     RETURNING entity_id AS id`,
+    [...insert.values, target.entityType, RevisionActionType.CREATE, JSON.stringify(creation(row)), actor.name],
+  );
   return created.id;
 }
 

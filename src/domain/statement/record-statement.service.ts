@@ -103,6 +103,7 @@ async function resolveEvent(manager: EntityManager, actor: Actor, input: EventRe
 /** Measure and topic slugs to ids, reporting every unknown one with its position. */
 async function resolveSlugs(manager: EntityManager, input: RecordStatementInput): Promise<{ measures: Map<string, string>; topics: Map<string, string> }> {
   const lookup = async (table: string, slugs: string[]) => {
+    if (slugs.length === 0) return new Map<string, string>();
     const rows: Array<{ id: string; slug: string }> = await manager.query(`SELECT id, slug FROM ${table} WHERE slug = ANY($1) AND deleted_at IS NULL`, [slugs]);
     return new Map(rows.map((row) => [row.slug, row.id]));
   };

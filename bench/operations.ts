@@ -15,6 +15,20 @@ export interface Operation {
   postgraphile: string | null;
   /** Variables for Claimgraph (global ids) and for PostGraphile and the raw floor (uuids). */
   variables: { claimgraph: Record<string, string>; raw: Record<string, string> };
+  /** A write: Claimgraph needs an EDITOR key for it, and its rows are removed after the run (removeWrites). */
+  write: boolean;
+}
+
+/** What every benchmark write records, so that its rows can be found and removed. */
+export const WRITE_TEXT = 'Bench write: about 1,200 recruits a month, the ministry said.';
+export const WRITE_ACTORS = ['bench-writer', 'bench-raw'];
+
+/** Removes what the write operations recorded (revisions, then statements with their appearances and figures). */
+export async function removeWrites(pool: Pool): Promise<number> {
+  await pool.query('DELETE FROM revision WHERE actor = ANY($1)', [WRITE_ACTORS]);
+  await pool.query('DELETE FROM api_key WHERE name = ANY($1)', [WRITE_ACTORS]);
+  const { rowCount } = await pool.query('DELETE FROM statement WHERE text = $1', [WRITE_TEXT]);
+  return rowCount ?? 0;
 }
 
 /** Ids the operations ask about, picked from the dataset: the most quoted speaker and so on. */
@@ -25,6 +39,10 @@ async function pickSubjects(pool: Pool) {
     statement: await one(`SELECT a.statement_id AS id FROM appearance a GROUP BY a.statement_id HAVING count(*) = 2 ORDER BY a.statement_id LIMIT 1`),
     measure: await one('SELECT m.slug AS id FROM quantity q JOIN measure m ON m.id = q.measure_id GROUP BY m.slug ORDER BY count(*) DESC, m.slug LIMIT 1'),
     organization: await one("SELECT organization_id AS id FROM role GROUP BY organization_id ORDER BY count(*) DESC, organization_id LIMIT 1"),
+    // The write's speaker, source and measure: ones no read asks about (the least quoted, the least carried, the least counted).
+    quietSpeaker: await one("SELECT s.name AS id FROM speaker s LEFT JOIN statement t ON t.speaker_id = s.id WHERE s.kind = 'PERSON' GROUP BY s.id ORDER BY count(t.id), s.id LIMIT 1"),
+    quietSource: await one('SELECT s.url AS id FROM source s LEFT JOIN appearance a ON a.source_id = s.id GROUP BY s.id ORDER BY count(a.id), s.id LIMIT 1'),
+    quietMeasure: await one('SELECT m.slug AS id FROM measure m LEFT JOIN quantity q ON q.measure_id = m.id GROUP BY m.id ORDER BY count(q.id), m.id LIMIT 1'),
   };
 }
 
@@ -47,6 +65,8 @@ export async function loadOperations(pool: Pool): Promise<Operation[]> {
     ['range-filter', 'RangeFilter', 3, { organization: ['Speaker', subject.organization] }],
     ['search', 'Search', 2, { query: ['', 'ceasefire talks'] }],
     ['compare-figures', 'CompareFigures', 4, { measure: ['', subject.measure] }],
+    // Last, so that the reads are measured before its rows are written (they are removed after the run).
+    ['record-statement', 'RecordStatement', 2, { speaker: ['', subject.quietSpeaker], source: ['', subject.quietSource], measure: ['', subject.quietMeasure] }],
   ];
   return specs.map(([file, operationName, depth, variables]) => ({
     file,
@@ -58,5 +78,6 @@ export async function loadOperations(pool: Pool): Promise<Operation[]> {
       claimgraph: Object.fromEntries(Object.entries(variables).map(([name, [type, id]]) => [name, type ? encodeGlobalId(type, id) : id])),
       raw: Object.fromEntries(Object.entries(variables).map(([name, [, id]]) => [name, id])),
     },
+    write: /^mutation\b/m.test(read('operations', `${file}.graphql`)),
   }));
 }

@@ -1,3 +1,5 @@
+import { WRITE_TEXT } from '../operations';
+
 /**
  * Like Claimgraph's reads, these skip soft-deleted statements (deleted_at IS NULL).
  *
@@ -115,4 +117,24 @@ export const RAW_QUERIES: Record<string, string> = {
             ORDER BY r.started_on DESC NULLS LAST, r.id LIMIT 1)) ORDER BY p.stated_on DESC, p.id DESC), '[]')
         FROM (SELECT f.*, s.stated_precision, s.speaker_id FROM f JOIN statement s ON s.id = f.statement_id ORDER BY f.stated_on DESC, f.id DESC LIMIT 20) p
         JOIN speaker sp ON sp.id = p.speaker_id)))) AS data`,
+
+  // The same rows as recordStatement: the statement, its appearance and figure, a revision for
+  // each; the speaker found by its name key, the source by its URL, the measure by its slug.
+  RecordStatement: `
+    WITH sp AS (SELECT speaker_id AS id FROM speaker_name_key WHERE key = lower($1)),
+      src AS (SELECT id FROM source WHERE url = $2),
+      m AS (SELECT id FROM measure WHERE slug = $3 AND deleted_at IS NULL),
+      st AS (INSERT INTO statement (text, mode, speaker_id, stated_on, stated_precision)
+        SELECT '${WRITE_TEXT}', 'PARAPHRASE', sp.id, '2026-06-30', 'DAY' FROM sp RETURNING *),
+      ap AS (INSERT INTO appearance (statement_id, source_id, excerpt)
+        SELECT st.id, src.id, 'about 1,200 recruits a month' FROM st, src RETURNING *),
+      qu AS (INSERT INTO quantity (statement_id, measure_id, position, value, approximate, unit, period, kind)
+        SELECT st.id, m.id, 1, 1200, true, 'recruits', 'MONTH', 'ESTIMATE' FROM st, m RETURNING *),
+      rev AS (INSERT INTO revision (entity_type, entity_id, version, action, changes, actor)
+        SELECT 'Statement', st.id, 1, 'CREATE', to_jsonb(st), 'bench-raw' FROM st
+        UNION ALL SELECT 'Appearance', ap.id, 1, 'CREATE', to_jsonb(ap), 'bench-raw' FROM ap
+        UNION ALL SELECT 'Quantity', qu.id, 1, 'CREATE', to_jsonb(qu), 'bench-raw' FROM qu)
+    SELECT json_build_object('recordStatement', json_build_object('speakerCreated', false, 'sourceCreated', false,
+      'statement', json_build_object('id', st.id, 'text', st.text, 'stated', json_build_object('label', ${label('st')}), 'speaker', json_build_object('name', s.name)))) AS data
+    FROM st JOIN speaker s ON s.id = st.speaker_id`,
 };

@@ -85,6 +85,12 @@ describe('writes', () => {
     // START TRANSACTION; the speaker by name key (no measure or topic slugs to look up); the
     // statement with its revision; COMMIT; then the statement read back.
     assert.equal(response.extensions!.sql!.statements, 5);
+    // With the reference article's source, found by its URL: one more look-up and the appearance with its revision.
+    const source = { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'ignored', excerpt: 'Counted.' };
+    const withSource = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { sourceCreated } }`, { input: { ...minimal, source } }, { key: keys.EDITOR });
+    assert.equal(withSource.errors, undefined, JSON.stringify(withSource.errors));
+    assert.equal(withSource.data.recordStatement.sourceCreated, false);
+    assert.equal(withSource.extensions!.sql!.statements, 7);
   });
 
   it('matches a speaker by an alias, ignoring case and accents, and snaps a partial date to its span', async () => {

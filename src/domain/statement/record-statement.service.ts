@@ -71,9 +71,15 @@ export async function resolveSpeaker(manager: EntityManager, actor: Actor, input
   return { id, created: true, match: null };
 }
 
-/** The source stored under the normalized URL, or a new one; concurrent writers meet on the unique URL. */
+/**
+ * The source stored under the normalized URL, or a new one. Looked up first (a report usually
+ * carries several claims, so its source is mostly there already); concurrent writers creating
+ * it meet on the unique URL.
+ */
 async function resolveSource(manager: EntityManager, actor: Actor, input: SourceRefInput): Promise<{ id: string; created: boolean }> {
   const url = normalizeUrl(input.url, 'source.url');
+  const [stored] = await manager.query('SELECT id FROM source WHERE url = $1', [url]);
+  if (stored) return { id: stored.id, created: false };
   const row = {
     url, title: input.title, publisher: input.publisher ?? null,
     published_on: input.published ? spanStart(input.published) : null, published_precision: input.published?.precision ?? null,

@@ -86,8 +86,9 @@ interface HitRow {
 
 /**
  * Full-text search over statements and the excerpts that report them, ranked, with a
- * snippet per hit, combinable with every statement filter. One SQL statement; the GIN
- * index on statement.search_document finds the matches.
+ * snippet per hit, combinable with every statement filter. One SQL statement: the GIN index
+ * on statement.search_document finds the matches, or, for a range of dates up to two years
+ * wide, the GiST index on each statement's span and document (see dateConditions).
  */
 export async function searchStatements(context: Context, args: SearchStatementsArgs, info: GraphQLResolveInfo): Promise<StatementSearchConnection> {
   const decoded = decodeFilter(args.filter);

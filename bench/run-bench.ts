@@ -18,10 +18,15 @@ const quick = process.argv.includes('--quick');
 const STATEMENTS = quick ? 20_000 : 200_000;
 const CONNECTIONS = 16;
 const WARMUP_SECONDS = quick ? 1 : 12;
-const RUN_SECONDS = quick ? 1 : 6;
+/**
+ * Each operation gets 12 s of load per server, in four turns of 3 s: on this 2-core VM two
+ * turns of 6 s had a server's two rounds differ by up to a third, enough to swing a ratio
+ * either way; shorter turns, interleaved more often, share the machine's drift more evenly.
+ */
+const RUN_SECONDS = quick ? 1 : 3;
 /** The unmeasured run of each operation before its turns (see below). */
 const SETTLE_SECONDS = quick ? 0.5 : 1;
-const ROUNDS = quick ? 1 : 2;
+const ROUNDS = quick ? 1 : 4;
 
 interface Measurement {
   requestsPerSecond: number;
@@ -153,27 +158,45 @@ async function main(): Promise<void> {
       for (const target of targets) {
         const own = bodies.get(target.name)!;
         for (const [index, body] of own.entries()) if (body) await checkOnce(target.url, body, `${target.name} ${operations[index].file}`);
-        const runnable = own.filter((body): body is Request => body !== null);
-        for (const body of runnable) await load(target.url, body, WARMUP_SECONDS / runnable.length);
       }
-      const rounds: Array<Record<string, Record<string, Measurement | null>>> = [];
-      for (let round = 0; round < ROUNDS; round += 1) {
-        const measured: Record<string, Record<string, Measurement | null>> = Object.fromEntries(targets.map((target) => [target.name, {}]));
-        for (const [index, operation] of operations.entries()) {
-          const order = targets.map((_, position) => targets[(position + round + index) % targets.length]);
-          // One unmeasured second of the operation first, so that whichever server goes first does
-          // not also pay for bringing this operation's pages back into PostgreSQL's buffers after the
-          // previous one (Claimgraph, first in the first round, showed 3-5 times its usual p99 there).
-          const first = order.find((target) => bodies.get(target.name)![index] !== null);
-          if (first) await load(first.url, bodies.get(first.name)![index]!, SETTLE_SECONDS);
-          for (const target of order) {
-            const body = bodies.get(target.name)![index];
-            const result = body ? await load(target.url, body, RUN_SECONDS) : null;
-            measured[target.name][operation.file] = result;
-            if (result) log(`round ${round + 1} ${target.name} ${operation.file}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors}`);
+      /** Each server's warm-up, shared among the operations it can run; a phase warms its own share. */
+      const warmUp = async (phase: Operation[]) => {
+        for (const target of targets) {
+          const own = bodies.get(target.name)!;
+          const share = WARMUP_SECONDS / own.filter((body) => body !== null).length;
+          for (const operation of phase) {
+            const body = own[operations.indexOf(operation)];
+            if (body) await load(target.url, body, share);
           }
         }
-        rounds.push(measured);
+      };
+      const rounds: Array<Record<string, Record<string, Measurement | null>>> = Array.from({ length: ROUNDS }, () =>
+        Object.fromEntries(targets.map((target) => [target.name, {}])),
+      );
+      // Every round of the reads first, then the writes' rounds: rows written between two rounds
+      // of reads would have the later rounds read a different database (its statistics, and plans
+      // made from them, change as thousands of statements arrive).
+      const phases = [operations.filter((operation) => !operation.write), operations.filter((operation) => operation.write)];
+      for (const phase of phases) {
+        await warmUp(phase);
+        for (let round = 0; round < ROUNDS; round += 1) {
+          const measured = rounds[round];
+          for (const operation of phase) {
+            const index = operations.indexOf(operation);
+            const order = targets.map((_, position) => targets[(position + round + index) % targets.length]);
+            // One unmeasured second of the operation first, so that whichever server goes first does
+            // not also pay for bringing this operation's pages back into PostgreSQL's buffers after the
+            // previous one (Claimgraph, first in the first round, showed 3-5 times its usual p99 there).
+            const first = order.find((target) => bodies.get(target.name)![index] !== null);
+            if (first) await load(first.url, bodies.get(first.name)![index]!, SETTLE_SECONDS);
+            for (const target of order) {
+              const body = bodies.get(target.name)![index];
+              const result = body ? await load(target.url, body, RUN_SECONDS) : null;
+              measured[target.name][operation.file] = result;
+              if (result) log(`round ${round + 1} ${target.name} ${operation.file}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors}`);
+            }
+          }
+        }
       }
       const results = Object.fromEntries(
         targets.map((target) => [target.name, Object.fromEntries(operations.map((operation) => [operation.file, combine(rounds.map((round) => round[target.name][operation.file]))]))]),

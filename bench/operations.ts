@@ -68,16 +68,19 @@ export async function loadOperations(pool: Pool): Promise<Operation[]> {
     // Last, so that the reads are measured before its rows are written (they are removed after the run).
     ['record-statement', 'RecordStatement', 2, { speaker: ['', subject.quietSpeaker], source: ['', subject.quietSource], measure: ['', subject.quietMeasure] }],
   ];
-  return specs.map(([file, operationName, depth, variables]) => ({
-    file,
-    operationName,
-    depth,
-    claimgraph: read('operations', `${file}.graphql`),
-    postgraphile: readOptional('postgraphile', 'operations', `${file}.graphql`),
-    variables: {
-      claimgraph: Object.fromEntries(Object.entries(variables).map(([name, [type, id]]) => [name, type ? encodeGlobalId(type, id) : id])),
-      raw: Object.fromEntries(Object.entries(variables).map(([name, [, id]]) => [name, id])),
-    },
-    write: /^mutation\b/m.test(read('operations', `${file}.graphql`)),
-  }));
+  return specs.map(([file, operationName, depth, variables]) => {
+    const claimgraph = read('operations', `${file}.graphql`);
+    return {
+      file,
+      operationName,
+      depth,
+      claimgraph,
+      postgraphile: readOptional('postgraphile', 'operations', `${file}.graphql`),
+      variables: {
+        claimgraph: Object.fromEntries(Object.entries(variables).map(([name, [type, id]]) => [name, type ? encodeGlobalId(type, id) : id])),
+        raw: Object.fromEntries(Object.entries(variables).map(([name, [, id]]) => [name, id])),
+      },
+      write: /^mutation\b/m.test(claimgraph),
+    };
+  });
 }

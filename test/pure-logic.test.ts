@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DatePrecision, parseIsoDate, partialDateLabel } from '../src/domain/common/partial-date';
 import { spanStart } from '../src/domain/common/partial-date.input';
 import { inOrder } from '../src/db/keyset-page';
+import { dateConditions } from '../src/domain/search/statement-search.service';
 import { normalizeUrl } from '../src/domain/source/source.service';
 import { REFERENCE_ARTICLE } from '../src/seed/reference-article';
 import { seedStatements } from '../src/seed/seed-data';
@@ -73,5 +74,20 @@ describe('rows of a nested page read', () => {
     const shuffled = [rows[3], rows[2], rows[1], rows[0]];
     assert.deepEqual(inOrder(shuffled, 0, [1, 2]), rows);
     assert.deepEqual(inOrder([rows[1], rows[0], rows[2]], 0, [1, 2]), rows.slice(0, 3));
+  });
+});
+
+describe('search date conditions', () => {
+  it('put a range of up to two years as a span, a wider or undated one for the date index', () => {
+    const now = Date.UTC(2026, 10, 27);
+    assert.equal(dateConditions({ statedFrom: '2024-01-01', statedTo: '2024-03-31' }, now), 'span');
+    assert.equal(dateConditions({ statedFrom: '2023-01-01', statedTo: '2024-12-31' }, now), 'span');
+    assert.equal(dateConditions({ statedFrom: '2023-01-01', statedTo: '2025-01-02' }, now), 'stated_on');
+    assert.equal(dateConditions({ statedFrom: '2015-01-01', statedTo: '2026-12-31' }, now), 'stated_on');
+    // Open at its end, a range runs to now; open at its start, it reads the date index.
+    assert.equal(dateConditions({ statedFrom: '2026-01-01' }, now), 'span');
+    assert.equal(dateConditions({ statedFrom: '2020-01-01' }, now), 'stated_on');
+    assert.equal(dateConditions({ statedTo: '2022-12-31' }, now), 'stated_on');
+    assert.equal(dateConditions({}, now), 'stated_on');
   });
 });

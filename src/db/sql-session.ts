@@ -20,27 +20,27 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
+/** What runs a write's transaction: a request's SqlSession (counted with its reads) or a DataSource (seed, command-line tools). */
+export interface Transactions {
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+}
+
 /**
  * Runs one request's SQL, counting statements and time so tests and logs can bound them:
  * hand-written reads, and transactions through TypeORM (`transaction`). Reads go to the read
  * pool (a replica when configured) until a write pins the session to the primary, so a
  * mutation reads back what it wrote. Reads are prepared (named) unless `prepare` is off.
  */
-/** What runs a write's transaction: a request's SqlSession (counted with its reads) or a DataSource (seed, command-line tools). */
-export interface Transactions {
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
-}
-
 export class SqlSession implements Transactions {
   statements = 0;
   millis = 0;
   private pool: Pool;
 
   constructor(
+    private readonly dataSource: DataSource,
     readPool: Pool,
     private readonly primaryPool: Pool = readPool,
     private readonly prepare = true,
-    private readonly dataSource: DataSource | null = null,
   ) {
     this.pool = readPool;
   }
@@ -55,7 +55,6 @@ export class SqlSession implements Transactions {
    * (StatementCounter) and its time with theirs; the request reads from the primary after it.
    */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.dataSource) throw new Error('this SqlSession was made without a DataSource');
     this.pinToPrimary();
     const runner = this.dataSource.createQueryRunner('master');
     const data: CountedRunnerData = { countStatement: () => { this.statements += 1; } };

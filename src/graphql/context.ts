@@ -27,6 +27,6 @@ export interface RequestInfo {
 
 /** A fresh context per request: new SQL counter, new loaders. */
 export function createContext(database: Database, request: RequestInfo): Context {
-  const sql = new SqlSession(database.readPool, database.pool, database.preparedStatements, database.dataSource);
+  const sql = new SqlSession(database.dataSource, database.readPool, database.pool, database.preparedStatements);
   return { sql, loaders: new RequestLoaders(sql, database.dataSource), database, ...request };
 }

@@ -3,7 +3,7 @@ import type { Transactions } from '../../db/sql-session';
 import { DomainError, ErrorCode } from '../../graphql/errors';
 import type { Actor } from '../api-key/api-key.service';
 import { RevisionActionType } from '../revision/revision.entity';
-import { creation, difference, recordRevision } from '../revision/revision.service';
+import { creation, difference, recordRevision, REVISION_INSERT } from '../revision/revision.service';
 
 /** A table that the generic writes handle, and the GraphQL type its rows are. */
 export interface WritableTable {
@@ -47,7 +47,7 @@ export async function insertRow(manager: EntityManager, actor: Actor, target: Wr
   const next = insert.values.length;
   const [created] = await manager.query(
     `WITH created AS (${insert.text})
-     INSERT INTO revision (entity_type, entity_id, version, action, changes, actor)
+     ${REVISION_INSERT}
      SELECT $${next + 1}::text, id, version, $${next + 2}::text, $${next + 3}::jsonb, $${next + 4}::text FROM created
      RETURNING entity_id AS id`,
     [...insert.values, target.entityType, RevisionActionType.CREATE, JSON.stringify(creation(row)), actor.name],

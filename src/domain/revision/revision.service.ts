@@ -22,13 +22,16 @@ export function difference(current: Record<string, unknown>, patch: Record<strin
   return changes;
 }
 
+/** The INSERT every revision is written with, values to follow (VALUES or a SELECT). */
+export const REVISION_INSERT = 'INSERT INTO revision (entity_type, entity_id, version, action, changes, actor)';
+
 /** Records one revision in the caller's transaction; a write and its history commit together or not at all. */
 export async function recordRevision(
   manager: EntityManager,
   revision: { entityType: string; entityId: string; version: number; action: RevisionActionType; changes: Changes; actor: Actor },
 ): Promise<void> {
   await manager.query(
-    'INSERT INTO revision (entity_type, entity_id, version, action, changes, actor) VALUES ($1, $2, $3, $4, $5, $6)',
+    `${REVISION_INSERT} VALUES ($1, $2, $3, $4, $5, $6)`,
     [revision.entityType, revision.entityId, revision.version, revision.action, JSON.stringify(revision.changes), revision.actor.name],
   );
 }

@@ -71,10 +71,11 @@ export function parseHeadline(field: SearchField, marked: string): Snippet {
  */
 const SPAN_SEARCH_MAX_DAYS = 731;
 
-function dateConditions(filter: DecodedFilter): DateConditions {
+/** Which form a search's date conditions take (see SPAN_SEARCH_MAX_DAYS); `now` for a range open at its end. */
+export function dateConditions(filter: DecodedFilter, now = Date.now()): DateConditions {
   if (!filter.statedFrom) return 'stated_on';
   const from = parseIsoDate(filter.statedFrom)!.getTime();
-  const to = filter.statedTo ? parseIsoDate(filter.statedTo)!.getTime() : Date.now();
+  const to = filter.statedTo ? parseIsoDate(filter.statedTo)!.getTime() : now;
   return (to - from) / 86_400_000 <= SPAN_SEARCH_MAX_DAYS ? 'span' : 'stated_on';
 }
 

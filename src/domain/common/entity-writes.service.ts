@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { SqlParams } from '../../db/sql-session';
 import type { Transactions } from '../../db/sql-session';
 import { DomainError, ErrorCode } from '../../graphql/errors';
 import type { Actor } from '../api-key/api-key.service';
@@ -38,21 +40,47 @@ export function recordCreation(manager: EntityManager, actor: Actor, target: Wri
   return recordRevision(manager, { entityType: target.entityType, entityId: created.id, version: created.version, action: RevisionActionType.CREATE, changes: creation(row), actor });
 }
 
+/** A row to create: in a table that keeps revisions, or in a link table that has neither ids nor revisions. */
+export interface RowToInsert {
+  target: WritableTable | { table: string; entityType: null };
+  row: Row;
+}
+
 /**
- * Inserts a row and records its CREATE revision (as recordCreation would) in one statement of
- * the caller's transaction; returns the new id.
+ * Inserts rows in one statement of the caller's transaction, in the order given, each with its
+ * CREATE revision (as recordCreation would) unless its table is a link table; returns their ids
+ * (null for link rows). Ids are assigned here, as the column default would, so that revisions
+ * and later rows can name them. Each INSERT reads the one before it, which makes it run after
+ * it: a row's triggers see the rows before it (a quantity copies its statement's dates).
  */
+export async function insertRows(manager: EntityManager, actor: Actor, inserts: RowToInsert[]): Promise<Array<string | null>> {
+  const params = new SqlParams();
+  const ids = inserts.map(({ target, row }) => (target.entityType ? ((row.id as string | undefined) ?? randomUUID()) : null));
+  const steps = inserts.map(({ target, row }, index) => {
+    const stored: Row = ids[index] ? { ...row, id: ids[index] } : row;
+    const columns = Object.keys(stored).filter((column) => stored[column] !== undefined);
+    const after = index > 0 ? ` FROM i${index - 1}` : '';
+    return `i${index} AS (INSERT INTO ${target.table} (${columns.join(', ')}) SELECT ${columns.map((column) => params.add(stored[column])).join(', ')}${after}
+      RETURNING ${target.entityType ? 'id, version' : '1'})`;
+  });
+  const actorName = params.add(actor.name, 'text');
+  const revisions = inserts.flatMap(({ target, row }, index) => {
+    if (!target.entityType) return [];
+    const { id: _, ...fields } = row;
+    const changes = params.add(JSON.stringify(creation(fields)), 'jsonb');
+    return [`SELECT ${params.add(target.entityType, 'text')}, id, version, '${RevisionActionType.CREATE}', ${changes}, ${actorName} FROM i${index}`];
+  });
+  if (revisions.length) steps.push(`revisions AS (${REVISION_INSERT} ${revisions.join(' UNION ALL ')})`);
+  const [{ inserted }] = await manager.query(`WITH ${steps.join(',\n')} SELECT count(*)::int AS inserted FROM i${inserts.length - 1}`, params.values);
+  // A row a trigger skipped would leave every INSERT after it without its one row to read.
+  if (inserted !== 1) throw new Error(`insertRows: ${inserts.map(({ target }) => target.table).join(', ')} did not all insert`);
+  return ids;
+}
+
+/** Inserts a row with its CREATE revision in one statement of the caller's transaction; returns the new id. */
 export async function insertRow(manager: EntityManager, actor: Actor, target: WritableTable, row: Row): Promise<string> {
-  const insert = insertStatement(target.table, row);
-  const next = insert.values.length;
-  const [created] = await manager.query(
-    `WITH created AS (${insert.text})
-     ${REVISION_INSERT}
-     SELECT $${next + 1}::text, id, version, $${next + 2}::text, $${next + 3}::jsonb, $${next + 4}::text FROM created
-     RETURNING entity_id AS id`,
-    [...insert.values, target.entityType, RevisionActionType.CREATE, JSON.stringify(creation(row)), actor.name],
-  );
-  return created.id;
+  const [id] = await insertRows(manager, actor, [{ target, row }]);
+  return id!;
 }
 
 /** Locks a row for this transaction: NOT_FOUND unless it exists and its deletion state is `deleted`. */

@@ -1,10 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { SqlParams } from '../../db/sql-session';
 import type { Transactions } from '../../db/sql-session';
 import { DomainError, ErrorCode, type FieldProblem } from '../../graphql/errors';
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Actor } from '../api-key/api-key.service';
 import { spanStart } from '../common/partial-date.input';
-import { insertReturning, insertRow, recordCreation, type Row } from '../common/entity-writes.service';
+import { insertReturning, insertRow, insertRows, recordCreation, type Row, type RowToInsert } from '../common/entity-writes.service';
 import { normalizeUrl } from '../source/source.service';
 import { findSimilarSpeakers, normalizeName, type SpeakerMatchRow } from '../speaker/speaker-matching';
 import type { EventRefInput, RecordStatementInput, SourceRefInput, SpeakerRefInput } from './record-statement.inputs';
@@ -21,9 +23,62 @@ export interface RecordedStatement {
 
 const created = (manager: EntityManager, actor: Actor, entityType: string, table: string, row: Row) => insertRow(manager, actor, { table, entityType }, row);
 
-async function assertExists(manager: EntityManager, table: string, id: string, field: string, what: string): Promise<void> {
-  const rows = await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 AND deleted_at IS NULL`, [id]);
-  if (rows.length === 0) throw DomainError.badInput(field, `no ${what} has this id`);
+/** What a speaker reference names, ready to look up: an id to check, or name keys (the name's first). */
+type SpeakerKeys = { id: string } | { keys: string[] };
+
+function speakerKeys(input: SpeakerRefInput): SpeakerKeys {
+  if (input.id != null) return { id: assertGlobalIdOf('Speaker', input.id, 'speaker.id') };
+  const nameKey = normalizeName(input.name!);
+  if (!nameKey) throw DomainError.badInput('speaker.name', 'must contain letters or digits');
+  return { keys: [...new Set([nameKey, ...(input.aliases ?? []).map(normalizeName).filter(Boolean)])] };
+}
+
+/** The SQL expression of the speaker's id: the given one if it exists, or the one holding a name key (the name's first). */
+function speakerLookup(params: SqlParams, speaker: SpeakerKeys): string {
+  return 'id' in speaker
+    ? `(SELECT id FROM speaker WHERE id = ${params.add(speaker.id, 'uuid')} AND deleted_at IS NULL)`
+    : `(SELECT speaker_id FROM speaker_name_key WHERE key = ANY(${params.add(speaker.keys, 'text[]')}) ORDER BY key = ${params.add(speaker.keys[0], 'text')} DESC LIMIT 1)`;
+}
+
+/** What the input refers to, found in one statement: slugs to ids, and each stored row it names (null when none). */
+interface References {
+  measures: Map<string, string>;
+  topics: Map<string, string>;
+  speakerId: string | null;
+  eventId: string | null;
+  sourceId: string | null;
+}
+
+/**
+ * Looks up everything the input names in one statement, and refuses it with every unknown
+ * id and slug at once. A speaker, event or source it names without an id is null when
+ * not stored yet; resolving it creates it.
+ */
+async function lookUpReferences(manager: EntityManager, input: RecordStatementInput, speaker: SpeakerKeys): Promise<References> {
+  const params = new SqlParams();
+  const eventId = input.event?.id != null ? assertGlobalIdOf('Event', input.event.id, 'event.id') : null;
+  const sourceUrl = input.source ? normalizeUrl(input.source.url, 'source.url') : null;
+  const slugs = (table: string, list: string[]) =>
+    `(SELECT coalesce(json_object_agg(slug, id), '{}') FROM ${table} WHERE slug = ANY(${params.add(list, 'text[]')}) AND deleted_at IS NULL)`;
+  const [row] = await manager.query(
+    `SELECT ${speakerLookup(params, speaker)} AS "speakerId",
+       ${input.quantities.length ? slugs('measure', input.quantities.map((quantity) => quantity.measure)) : "'{}'::json"} AS measures,
+       ${input.topics.length ? slugs('topic', input.topics) : "'{}'::json"} AS topics,
+       ${eventId ? `(SELECT id FROM event WHERE id = ${params.add(eventId, 'uuid')} AND deleted_at IS NULL)` : 'NULL::uuid'} AS "eventId",
+       ${sourceUrl ? `(SELECT id FROM source WHERE url = ${params.add(sourceUrl, 'text')})` : 'NULL::uuid'} AS "sourceId"`,
+    params.values,
+  );
+  const found: References = { ...row, measures: new Map(Object.entries(row.measures)), topics: new Map(Object.entries(row.topics)) };
+  const problems: FieldProblem[] = [
+    ...('id' in speaker && !found.speakerId ? [{ field: 'speaker.id', message: 'no speaker has this id' }] : []),
+    ...(eventId && !found.eventId ? [{ field: 'event.id', message: 'no event has this id' }] : []),
+    ...input.quantities.flatMap((quantity, index) => (found.measures.has(quantity.measure) ? [] : [{ field: `quantities.${index}.measure`, message: `no measure has the slug "${quantity.measure}"` }])),
+    ...input.topics.flatMap((slug, index) => (found.topics.has(slug) ? [] : [{ field: `topics.${index}`, message: `no topic has the slug "${slug}"` }])),
+  ];
+  if (problems.length) {
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '), problems);
+  }
+  return found;
 }
 
 interface ResolvedSpeaker {
@@ -34,25 +89,25 @@ interface ResolvedSpeaker {
 
 /**
  * The speaker's id: the given one, the one that has any of the names under its normalized
- * form, the closest one of the same kind when it is similar enough, or a new one. Two concurrent writers naming the same new speaker meet on the
- * unique speaker_name_key row; the second waits for the first, then reuses its speaker.
+ * form, the closest one of the same kind when it is similar enough, or a new one. `stored` is
+ * what speakerLookup found, when the caller looked it up already. Two concurrent writers naming
+ * the same new speaker meet on the unique speaker_name_key row; the second waits for the first,
+ * then reuses its speaker.
  */
-export async function resolveSpeaker(manager: EntityManager, actor: Actor, input: SpeakerRefInput): Promise<ResolvedSpeaker> {
-  if (input.id != null) {
-    const id = assertGlobalIdOf('Speaker', input.id, 'speaker.id');
-    await assertExists(manager, 'speaker', id, 'speaker.id', 'speaker');
-    return { id, created: false, match: null };
+export async function resolveSpeaker(manager: EntityManager, actor: Actor, input: SpeakerRefInput, stored?: string | null): Promise<ResolvedSpeaker> {
+  const speaker = speakerKeys(input);
+  if (stored === undefined) {
+    const params = new SqlParams();
+    [{ id: stored }] = await manager.query(`SELECT ${speakerLookup(params, speaker)} AS id`, params.values);
   }
-  const nameKey = normalizeName(input.name!);
-  if (!nameKey) throw DomainError.badInput('speaker.name', 'must contain letters or digits');
-  const keys = [...new Set([nameKey, ...(input.aliases ?? []).map(normalizeName).filter(Boolean)])];
-  const found = await manager.query('SELECT speaker_id FROM speaker_name_key WHERE key = ANY($1) ORDER BY key = $2 DESC LIMIT 1', [keys, nameKey]);
-  if (found.length > 0) return { id: found[0].speaker_id, created: false, match: null };
+  if (stored) return { id: stored, created: false, match: null };
+  if ('id' in speaker) throw DomainError.badInput('speaker.id', 'no speaker has this id');
   if (input.similarityThreshold < 1) {
     const [closest] = await findSimilarSpeakers((text, params) => manager.query(text, params), input.name!, { kind: input.kind, limit: 1 });
     if (closest && closest.score >= input.similarityThreshold) return { id: closest.id, created: false, match: closest };
   }
 
+  const [nameKey, ...aliasKeys] = speaker.keys;
   const row = {
     kind: input.kind, name: input.name!.trim(), aliases: input.aliases ?? [], description: input.description ?? null, wikidata_id: input.wikidataId ?? null,
   };
@@ -64,7 +119,7 @@ export async function resolveSpeaker(manager: EntityManager, actor: Actor, input
     const [existing] = await manager.query('SELECT speaker_id FROM speaker_name_key WHERE key = $1', [nameKey]);
     return { id: existing.speaker_id, created: false, match: null };
   }
-  for (const key of keys.slice(1)) {
+  for (const key of aliasKeys) {
     await manager.query('INSERT INTO speaker_name_key (key, speaker_id) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, id]);
   }
   await recordCreation(manager, actor, { table: 'speaker', entityType: 'Speaker' }, { id, version: 1 }, row);
@@ -72,14 +127,13 @@ export async function resolveSpeaker(manager: EntityManager, actor: Actor, input
 }
 
 /**
- * The source stored under the normalized URL, or a new one. Looked up first (a report usually
- * carries several claims, so its source is mostly there already); concurrent writers creating
- * it meet on the unique URL.
+ * The source stored under the normalized URL (`stored`, looked up with the other references:
+ * a report usually carries several claims, so its source is mostly there already), or a new
+ * one. Concurrent writers creating it meet on the unique URL.
  */
-async function resolveSource(manager: EntityManager, actor: Actor, input: SourceRefInput): Promise<{ id: string; created: boolean }> {
+async function resolveSource(manager: EntityManager, actor: Actor, input: SourceRefInput, stored: string | null): Promise<{ id: string; created: boolean }> {
+  if (stored) return { id: stored, created: false };
   const url = normalizeUrl(input.url, 'source.url');
-  const [stored] = await manager.query('SELECT id FROM source WHERE url = $1', [url]);
-  if (stored) return { id: stored.id, created: false };
   const row = {
     url, title: input.title, publisher: input.publisher ?? null,
     published_on: input.published ? spanStart(input.published) : null, published_precision: input.published?.precision ?? null,
@@ -94,35 +148,13 @@ async function resolveSource(manager: EntityManager, actor: Actor, input: Source
   return { id: inserted.id, created: true };
 }
 
-async function resolveEvent(manager: EntityManager, actor: Actor, input: EventRefInput): Promise<string> {
-  if (input.id != null) {
-    const id = assertGlobalIdOf('Event', input.id, 'event.id');
-    await assertExists(manager, 'event', id, 'event.id', 'event');
-    return id;
-  }
+/** The event's id: the stored one the input names (checked by lookUpReferences), or a new one. */
+async function resolveEvent(manager: EntityManager, actor: Actor, input: EventRefInput, stored: string | null): Promise<string> {
+  if (stored) return stored;
   return created(manager, actor, 'Event', 'event', {
     kind: input.kind, title: input.title!, occurred_on: spanStart(input.date!), occurred_precision: input.date!.precision,
     place: input.place ?? null, country_code: input.countryCode ?? null, description: input.description ?? null,
   });
-}
-
-/** Measure and topic slugs to ids, reporting every unknown one with its position. */
-async function resolveSlugs(manager: EntityManager, input: RecordStatementInput): Promise<{ measures: Map<string, string>; topics: Map<string, string> }> {
-  const lookup = async (table: string, slugs: string[]) => {
-    if (slugs.length === 0) return new Map<string, string>();
-    const rows: Array<{ id: string; slug: string }> = await manager.query(`SELECT id, slug FROM ${table} WHERE slug = ANY($1) AND deleted_at IS NULL`, [slugs]);
-    return new Map(rows.map((row) => [row.slug, row.id]));
-  };
-  const measures = await lookup('measure', input.quantities.map((quantity) => quantity.measure));
-  const topics = await lookup('topic', input.topics);
-  const problems: FieldProblem[] = [
-    ...input.quantities.flatMap((quantity, index) => (measures.has(quantity.measure) ? [] : [{ field: `quantities.${index}.measure`, message: `no measure has the slug "${quantity.measure}"` }])),
-    ...input.topics.flatMap((slug, index) => (topics.has(slug) ? [] : [{ field: `topics.${index}`, message: `no topic has the slug "${slug}"` }])),
-  ];
-  if (problems.length) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '), problems);
-  }
-  return { measures, topics };
 }
 
 /**
@@ -147,30 +179,43 @@ export async function recordStatementWith(manager: EntityManager, actor: Actor, 
       return { ...earlier.result, replayed: true };
     }
   }
-  const { measures, topics } = await resolveSlugs(manager, input);
-  const speaker = await resolveSpeaker(manager, actor, input.speaker);
-  const eventId = input.event ? await resolveEvent(manager, actor, input.event) : null;
-  const source = input.source ? await resolveSource(manager, actor, input.source) : null;
-  const statementId = await created(manager, actor, 'Statement', 'statement', {
-    text: input.text, mode: input.mode, speaker_id: speaker.id, event_id: eventId,
-    stated_on: spanStart(input.stated), stated_precision: input.stated.precision, language: input.language ?? null, status: input.status,
-  });
+  const speakerRef = speakerKeys(input.speaker);
+  const found = await lookUpReferences(manager, input, speakerRef);
+  const speaker = await resolveSpeaker(manager, actor, input.speaker, found.speakerId);
+  const eventId = input.event ? await resolveEvent(manager, actor, input.event, found.eventId) : null;
+  const source = input.source ? await resolveSource(manager, actor, input.source, found.sourceId) : null;
+  const statementId = randomUUID();
+  const rows: RowToInsert[] = [{
+    target: { table: 'statement', entityType: 'Statement' },
+    row: {
+      id: statementId, text: input.text, mode: input.mode, speaker_id: speaker.id, event_id: eventId,
+      stated_on: spanStart(input.stated), stated_precision: input.stated.precision, language: input.language ?? null, status: input.status,
+    },
+  }];
   if (source) {
-    await created(manager, actor, 'Appearance', 'appearance', {
-      statement_id: statementId, source_id: source.id, excerpt: input.source!.excerpt,
-      start_offset: input.source!.startOffset ?? null, end_offset: input.source!.endOffset ?? null,
+    rows.push({
+      target: { table: 'appearance', entityType: 'Appearance' },
+      row: {
+        statement_id: statementId, source_id: source.id, excerpt: input.source!.excerpt,
+        start_offset: input.source!.startOffset ?? null, end_offset: input.source!.endOffset ?? null,
+      },
     });
   }
   for (const [index, quantity] of input.quantities.entries()) {
-    await created(manager, actor, 'Quantity', 'quantity', {
-      statement_id: statementId, measure_id: measures.get(quantity.measure), position: index + 1,
-      value: quantity.value ?? null, lower: quantity.lower ?? null, upper: quantity.upper ?? null, approximate: quantity.approximate,
-      unit: quantity.unit, period: quantity.period, span_length: quantity.spanLength ?? null, span_unit: quantity.spanUnit ?? null, kind: quantity.kind,
+    rows.push({
+      target: { table: 'quantity', entityType: 'Quantity' },
+      row: {
+        statement_id: statementId, measure_id: found.measures.get(quantity.measure), position: index + 1,
+        value: quantity.value ?? null, lower: quantity.lower ?? null, upper: quantity.upper ?? null, approximate: quantity.approximate,
+        unit: quantity.unit, period: quantity.period, span_length: quantity.spanLength ?? null, span_unit: quantity.spanUnit ?? null, kind: quantity.kind,
+      },
     });
   }
   for (const slug of new Set(input.topics)) {
-    await manager.query('INSERT INTO statement_topic (statement_id, topic_id) VALUES ($1, $2)', [statementId, topics.get(slug)]);
+    rows.push({ target: { table: 'statement_topic', entityType: null }, row: { statement_id: statementId, topic_id: found.topics.get(slug) } });
   }
+  // The statement and everything hanging on it, with their revisions, in one statement.
+  await insertRows(manager, actor, rows);
   const result = { statementId, speakerCreated: speaker.created, speakerMatch: speaker.match, sourceCreated: source?.created ?? false };
   if (idempotencyKey != null) {
     await manager.query('UPDATE idempotency_key SET result = $3 WHERE actor = $1 AND key = $2', [actor.name, idempotencyKey, JSON.stringify(result)]);

@@ -11,6 +11,10 @@ const label = (alias: string) =>
   `CASE ${alias}.stated_precision WHEN 'DAY' THEN ${alias}.stated_on::text WHEN 'MONTH' THEN to_char(${alias}.stated_on, 'YYYY-MM')
      WHEN 'YEAR' THEN to_char(${alias}.stated_on, 'YYYY') ELSE to_char(${alias}.stated_on, 'IYYY-"W"IW') END`;
 
+/** The figures of compare-figures: live ones with a rate, stated in 2025. */
+const FIGURE_RANGE = `qq.deleted_at IS NULL AND qq.statement_live AND qq.per_day IS NOT NULL
+  AND qq.stated_until >= '2025-01-01' AND qq.stated_on >= '2024-12-26' AND qq.stated_on <= '2025-12-31'`;
+
 export const RAW_QUERIES: Record<string, string> = {
   Q1SpeakerEventCospeakers: `
     SELECT json_build_object('speaker', json_build_object('name', sp.name, 'statements', json_build_object('nodes', (
@@ -99,24 +103,24 @@ export const RAW_QUERIES: Record<string, string> = {
         FROM h JOIN speaker sp ON sp.id = h.speaker_id,
           (SELECT websearch_to_tsquery('english', $1) AS query) q))) AS data`,
 
+  // The spreads aggregate every figure in the range (through the covering date index, as
+  // Claimgraph's do); their counts sum to the total, and the page, lateral to the measure so
+  // that it reads the date index in order, only its 20 rows.
   CompareFigures: `
-    WITH f AS (
-      SELECT qq.* FROM measure m
-      JOIN quantity qq ON qq.measure_id = m.id AND qq.deleted_at IS NULL AND qq.statement_live AND qq.per_day IS NOT NULL
-        AND qq.stated_until >= '2025-01-01' AND qq.stated_on >= '2024-12-26' AND qq.stated_on <= '2025-12-31'
-      WHERE m.slug = $1)
+    WITH m AS (SELECT id FROM measure WHERE slug = $1 AND deleted_at IS NULL),
+      k AS (SELECT qq.kind, count(*) AS n, min(qq.per_day_low) * 30.4375 AS low, max(qq.per_day_high) * 30.4375 AS high
+        FROM quantity qq, m WHERE qq.measure_id = m.id AND ${FIGURE_RANGE} GROUP BY qq.kind)
     SELECT json_build_object('compareFigures', json_build_object(
-      'spreads', (SELECT coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'lowest', low, 'highest', high, 'ratio', high / nullif(low, 0)) ORDER BY kind), '[]')
-        FROM (SELECT kind, count(*) AS n, min(per_day_low) * 30.4375 AS low, max(per_day_high) * 30.4375 AS high FROM f GROUP BY kind) k),
-      'figures', json_build_object('totalCount', (SELECT count(*) FROM f), 'nodes', (
+      'spreads', (SELECT coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'lowest', low, 'highest', high, 'ratio', high / nullif(low, 0)) ORDER BY kind), '[]') FROM k),
+      'figures', json_build_object('totalCount', (SELECT coalesce(sum(n), 0) FROM k), 'nodes', (
         SELECT coalesce(json_agg(json_build_object('kind', p.kind,
           'rate', json_build_object('value', p.per_day * 30.4375, 'lower', p.per_day_low * 30.4375, 'upper', p.per_day_high * 30.4375),
-          'stated', json_build_object('label', ${label('p')}), 'speaker', json_build_object('name', sp.name),
+          'stated', json_build_object('label', ${label('s')}), 'speaker', json_build_object('name', sp.name),
           'speakerRole', (SELECT json_build_object('title', r.title) FROM role r
-            WHERE r.speaker_id = p.speaker_id AND (r.started_on IS NULL OR r.started_on <= p.stated_until) AND (r.ended_on IS NULL OR r.ended_on >= p.stated_on)
+            WHERE r.speaker_id = s.speaker_id AND (r.started_on IS NULL OR r.started_on <= s.stated_until) AND (r.ended_on IS NULL OR r.ended_on >= s.stated_on)
             ORDER BY r.started_on DESC NULLS LAST, r.id LIMIT 1)) ORDER BY p.stated_on DESC, p.id DESC), '[]')
-        FROM (SELECT f.*, s.stated_precision, s.speaker_id FROM f JOIN statement s ON s.id = f.statement_id ORDER BY f.stated_on DESC, f.id DESC LIMIT 20) p
-        JOIN speaker sp ON sp.id = p.speaker_id)))) AS data`,
+        FROM m CROSS JOIN LATERAL (SELECT qq.* FROM quantity qq WHERE qq.measure_id = m.id AND ${FIGURE_RANGE} ORDER BY qq.stated_on DESC, qq.id DESC LIMIT 20) p
+        JOIN statement s ON s.id = p.statement_id JOIN speaker sp ON sp.id = s.speaker_id)))) AS data`,
 
   // The same rows as recordStatement: the statement, its appearance and figure, a revision for
   // each; the speaker found by its name key, the source by its URL, the measure by its slug.

@@ -87,10 +87,11 @@ export const RAW_QUERIES: Record<string, string> = {
       JOIN speaker sp ON sp.id = s.speaker_id))) AS data`,
 
   // The hits by their words and span through the span-and-words index, counted while ranked.
+  // The query is a row of its own (OFFSET 0), or a generic plan would parse it again for every row.
   Search: `
     WITH h AS (
       SELECT t.*, ts_rank(t.search_document, q.query) AS rank, count(*) OVER () AS total
-      FROM statement t, (SELECT websearch_to_tsquery('english', $1) AS query) q
+      FROM statement t, (SELECT websearch_to_tsquery('english', $1) AS query OFFSET 0) q
       WHERE t.deleted_at IS NULL AND t.search_document @@ q.query
         AND daterange(t.stated_on, t.stated_until, '[]') && daterange('2024-01-01', '2024-03-31', '[]')
       ORDER BY rank DESC, t.id DESC LIMIT 10)
@@ -101,11 +102,12 @@ export const RAW_QUERIES: Record<string, string> = {
           'node', json_build_object('text', h.text, 'stated', json_build_object('label', ${label('h')}), 'speaker', json_build_object('name', sp.name)))
           ORDER BY h.rank DESC, h.id DESC), '[]')
         FROM h JOIN speaker sp ON sp.id = h.speaker_id,
-          (SELECT websearch_to_tsquery('english', $1) AS query) q))) AS data`,
+          (SELECT websearch_to_tsquery('english', $1) AS query OFFSET 0) q))) AS data`,
 
   // The spreads aggregate every figure in the range (through the covering date index, as
-  // Claimgraph's do); their counts sum to the total, and the page, lateral to the measure so
-  // that it reads the date index in order, only its 20 rows.
+  // Claimgraph's do); their counts sum to the total. The page picks its 20 ids from the same
+  // index, in order, and reads only those rows: asked for whole rows, the planner (which does not
+  // know how many figures the measure has) reads all 4,037 through a bitmap and sorts them.
   CompareFigures: `
     WITH m AS (SELECT id FROM measure WHERE slug = $1 AND deleted_at IS NULL),
       k AS (SELECT qq.kind, count(*) AS n, min(qq.per_day_low) * 30.4375 AS low, max(qq.per_day_high) * 30.4375 AS high
@@ -119,8 +121,8 @@ export const RAW_QUERIES: Record<string, string> = {
           'speakerRole', (SELECT json_build_object('title', r.title) FROM role r
             WHERE r.speaker_id = s.speaker_id AND (r.started_on IS NULL OR r.started_on <= s.stated_until) AND (r.ended_on IS NULL OR r.ended_on >= s.stated_on)
             ORDER BY r.started_on DESC NULLS LAST, r.id LIMIT 1)) ORDER BY p.stated_on DESC, p.id DESC), '[]')
-        FROM m CROSS JOIN LATERAL (SELECT qq.* FROM quantity qq WHERE qq.measure_id = m.id AND ${FIGURE_RANGE} ORDER BY qq.stated_on DESC, qq.id DESC LIMIT 20) p
-        JOIN statement s ON s.id = p.statement_id JOIN speaker sp ON sp.id = s.speaker_id)))) AS data`,
+        FROM m CROSS JOIN LATERAL (SELECT qq.id FROM quantity qq WHERE qq.measure_id = m.id AND ${FIGURE_RANGE} ORDER BY qq.stated_on DESC, qq.id DESC LIMIT 20) pick
+        JOIN quantity p ON p.id = pick.id JOIN statement s ON s.id = p.statement_id JOIN speaker sp ON sp.id = s.speaker_id)))) AS data`,
 
   // The same rows as recordStatement: the statement, its appearance and figure, a revision for
   // each; the speaker found by its name key, the source by its URL, the measure by its slug.

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { SqlParams } from '../../db/sql-session';
-import type { Transactions } from '../../db/sql-session';
+import { SqlParams, type Transactions } from '../../db/sql-session';
 import { DomainError, ErrorCode, type FieldProblem } from '../../graphql/errors';
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Actor } from '../api-key/api-key.service';

@@ -82,16 +82,21 @@ describe('writes', () => {
     const response = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { statement { text } } }`, { input: minimal }, { key: keys.EDITOR });
     assert.equal(response.errors, undefined, JSON.stringify(response.errors));
     assert.equal(response.data.recordStatement.statement.text, 'Counted.');
-    // START TRANSACTION; the speaker by name key; the statement with its revision; COMMIT; then
-    // the statement read back.
-    assert.equal(response.extensions!.sql!.statements, 5);
+    // The API key check; START TRANSACTION; the speaker by name key; the statement with its
+    // revision; COMMIT; then the statement read back.
+    assert.equal(response.extensions!.sql!.statements, 6);
     // With the reference article's source, found by its URL in the same look-up, and the appearance
-    // inserted with the statement: still five.
+    // inserted with the statement: still six.
     const source = { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'ignored', excerpt: 'Counted.' };
     const withSource = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { sourceCreated } }`, { input: { ...minimal, source } }, { key: keys.EDITOR });
     assert.equal(withSource.errors, undefined, JSON.stringify(withSource.errors));
     assert.equal(withSource.data.recordStatement.sourceCreated, false);
-    assert.equal(withSource.extensions!.sql!.statements, 5);
+    assert.equal(withSource.extensions!.sql!.statements, 6);
+    // A read with a key counts its key check too.
+    const anonymous = await api.gql(COUNT, {});
+    const withKey = await api.gql(COUNT, {}, { key: keys.EDITOR });
+    assert.equal(withKey.data.statements.totalCount, anonymous.data.statements.totalCount);
+    assert.equal(withKey.extensions!.sql!.statements, anonymous.extensions!.sql!.statements + 1);
   });
 
   it('matches a speaker by an alias, ignoring case and accents, and snaps a partial date to its span', async () => {

@@ -45,6 +45,12 @@ export class SqlSession implements Transactions {
     this.pool = readPool;
   }
 
+  /** Counts a statement the request ran before its session existed (the API key check), and its time. */
+  countEarlier(millis: number): void {
+    this.statements += 1;
+    this.millis += millis;
+  }
+
   /** From now on this request reads from the primary. */
   pinToPrimary(): void {
     this.pool = this.primaryPool;

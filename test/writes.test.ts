@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
-import { encodeGlobalId } from '../src/graphql/global-id';
+import { assertGlobalIdOf, encodeGlobalId } from '../src/graphql/global-id';
 import { SEED_IDS } from '../src/seed/seed-data';
 import { tableCounts } from './support/table-counts';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -75,6 +75,18 @@ describe('writes', () => {
     const history = await api.gql(READ, { id: statement.id });
     assert.deepEqual(history.data.statement.revisions.nodes.map((r: any) => [r.version, r.action, r.actor]), [[1, 'CREATE', 'editor-key']]);
     assert.equal(history.data.statement.revisions.nodes[0].changes.text.after, 'Russia loses about 20,000 to 25,000 soldiers a month.');
+    // The rows inserted with the statement have their CREATE revisions too, naming it.
+    const statementId = assertGlobalIdOf('Statement', statement.id, 'id');
+    const children = await api.app.database.dataSource.query(
+      `SELECT r.entity_type, r.version, r.action, r.actor, r.changes->'statement_id'->>'after' AS statement_id FROM revision r
+       WHERE r.entity_id IN (SELECT id FROM appearance WHERE statement_id = $1 UNION ALL SELECT id FROM quantity WHERE statement_id = $1)
+       ORDER BY r.entity_type`,
+      [statementId],
+    );
+    assert.deepEqual(children, [
+      { entity_type: 'Appearance', version: 1, action: 'CREATE', actor: 'editor-key', statement_id: statementId },
+      { entity_type: 'Quantity', version: 1, action: 'CREATE', actor: 'editor-key', statement_id: statementId },
+    ]);
   });
 
   it("counts a write's statements with the request's reads", async () => {

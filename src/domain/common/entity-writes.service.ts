@@ -14,23 +14,17 @@ export interface WritableTable {
 
 export type Row = Record<string, unknown>;
 
-/** The INSERT of the defined columns of `row`, returning id and version, with its values as $1, $2, … */
-function insertStatement(table: string, row: Row, onConflict?: string): { text: string; values: unknown[] } {
-  const columns = Object.keys(row).filter((column) => row[column] !== undefined);
-  return {
-    text: `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})
-     ${onConflict ? `ON CONFLICT ${onConflict}` : ''} RETURNING id, version`,
-    values: columns.map((column) => row[column]),
-  };
-}
-
 /**
  * INSERTs the defined columns of `row`, returning the new id and version; with `onConflict`
  * (e.g. "(url) DO NOTHING") it returns null when the conflict clause swallowed the row.
  */
 export async function insertReturning(manager: EntityManager, table: string, row: Row, onConflict?: string): Promise<{ id: string; version: number } | null> {
-  const { text, values } = insertStatement(table, row, onConflict);
-  const rows = await manager.query(text, values);
+  const columns = Object.keys(row).filter((column) => row[column] !== undefined);
+  const rows = await manager.query(
+    `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})
+     ${onConflict ? `ON CONFLICT ${onConflict}` : ''} RETURNING id, version`,
+    columns.map((column) => row[column]),
+  );
   return rows[0] ?? null;
 }
 

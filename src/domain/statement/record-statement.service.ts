@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, type FieldProblem } from '../../graphql/errors'
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Actor } from '../api-key/api-key.service';
 import { spanStart } from '../common/partial-date.input';
-import { insertReturning, insertRow, insertRows, recordCreation, type Row, type RowToInsert } from '../common/entity-writes.service';
+import { insertReturning, insertRow, insertRows, recordCreation, type RowToInsert } from '../common/entity-writes.service';
 import { normalizeUrl } from '../source/source.service';
 import { findSimilarSpeakers, normalizeName, type SpeakerMatchRow } from '../speaker/speaker-matching';
 import type { EventRefInput, RecordStatementInput, SourceRefInput, SpeakerRefInput } from './record-statement.inputs';
@@ -19,8 +19,6 @@ export interface RecordedStatement {
   /** True when an earlier call with the same idempotency key already recorded it. */
   replayed: boolean;
 }
-
-const created = (manager: EntityManager, actor: Actor, entityType: string, table: string, row: Row) => insertRow(manager, actor, { table, entityType }, row);
 
 /** What a speaker reference names, ready to look up: an id to check, or name keys (the name's first). */
 type SpeakerKeys = { id: string } | { keys: string[] };
@@ -39,13 +37,20 @@ function speakerLookup(params: SqlParams, speaker: SpeakerKeys): string {
     : `(SELECT speaker_id FROM speaker_name_key WHERE key = ANY(${params.add(speaker.keys, 'text[]')}) ORDER BY key = ${params.add(speaker.keys[0], 'text')} DESC LIMIT 1)`;
 }
 
-/** What the input refers to, found in one statement: slugs to ids, and each stored row it names (null when none). */
+/** A reference as looked up: what it was looked up by, and the stored row's id (null when none). */
+interface Found<Key> {
+  key: Key;
+  id: string | null;
+}
+
+/** What the input refers to, found in one statement: slugs to ids, and each stored row it names. */
 interface References {
   measures: Map<string, string>;
   topics: Map<string, string>;
-  speakerId: string | null;
+  speaker: Found<SpeakerKeys>;
   eventId: string | null;
-  sourceId: string | null;
+  /** By its normalized URL. */
+  source: Found<string> | null;
 }
 
 /**
@@ -53,8 +58,9 @@ interface References {
  * id and slug at once. A speaker, event or source it names without an id is null when
  * not stored yet; resolving it creates it.
  */
-async function lookUpReferences(manager: EntityManager, input: RecordStatementInput, speaker: SpeakerKeys): Promise<References> {
+async function lookUpReferences(manager: EntityManager, input: RecordStatementInput): Promise<References> {
   const params = new SqlParams();
+  const speaker = speakerKeys(input.speaker);
   const eventId = input.event?.id != null ? assertGlobalIdOf('Event', input.event.id, 'event.id') : null;
   const sourceUrl = input.source ? normalizeUrl(input.source.url, 'source.url') : null;
   const slugs = (table: string, list: string[]) =>
@@ -67,10 +73,16 @@ async function lookUpReferences(manager: EntityManager, input: RecordStatementIn
        ${sourceUrl ? `(SELECT id FROM source WHERE url = ${params.add(sourceUrl, 'text')})` : 'NULL::uuid'} AS "sourceId"`,
     params.values,
   );
-  const found: References = { ...row, measures: new Map(Object.entries(row.measures)), topics: new Map(Object.entries(row.topics)) };
+  const found: References = {
+    measures: new Map(Object.entries(row.measures)),
+    topics: new Map(Object.entries(row.topics)),
+    speaker: { key: speaker, id: row.speakerId },
+    eventId: row.eventId,
+    source: sourceUrl ? { key: sourceUrl, id: row.sourceId } : null,
+  };
   const problems: FieldProblem[] = [
-    ...('id' in speaker && !found.speakerId ? [{ field: 'speaker.id', message: 'no speaker has this id' }] : []),
-    ...(eventId && !found.eventId ? [{ field: 'event.id', message: 'no event has this id' }] : []),
+    ...('id' in speaker && !found.speaker.id ? [{ field: 'speaker.id', message: 'no speaker has this id' }] : []),
+    ...(eventId && !row.eventId ? [{ field: 'event.id', message: 'no event has this id' }] : []),
     ...input.quantities.flatMap((quantity, index) => (found.measures.has(quantity.measure) ? [] : [{ field: `quantities.${index}.measure`, message: `no measure has the slug "${quantity.measure}"` }])),
     ...input.topics.flatMap((slug, index) => (found.topics.has(slug) ? [] : [{ field: `topics.${index}`, message: `no topic has the slug "${slug}"` }])),
   ];
@@ -88,13 +100,14 @@ interface ResolvedSpeaker {
 
 /**
  * The speaker's id: the given one, the one that has any of the names under its normalized
- * form, the closest one of the same kind when it is similar enough, or a new one. `stored` is
+ * form, the closest one of the same kind when it is similar enough, or a new one. `found` is
  * what speakerLookup found, when the caller looked it up already. Two concurrent writers naming
  * the same new speaker meet on the unique speaker_name_key row; the second waits for the first,
  * then reuses its speaker.
  */
-export async function resolveSpeaker(manager: EntityManager, actor: Actor, input: SpeakerRefInput, stored?: string | null): Promise<ResolvedSpeaker> {
-  const speaker = speakerKeys(input);
+export async function resolveSpeaker(manager: EntityManager, actor: Actor, input: SpeakerRefInput, found?: Found<SpeakerKeys>): Promise<ResolvedSpeaker> {
+  const speaker = found?.key ?? speakerKeys(input);
+  let stored = found?.id;
   if (stored === undefined) {
     const params = new SqlParams();
     [{ id: stored }] = await manager.query(`SELECT ${speakerLookup(params, speaker)} AS id`, params.values);
@@ -126,13 +139,13 @@ export async function resolveSpeaker(manager: EntityManager, actor: Actor, input
 }
 
 /**
- * The source stored under the normalized URL (`stored`, looked up with the other references:
+ * The source stored under the normalized URL (`found`, looked up with the other references:
  * a report usually carries several claims, so its source is mostly there already), or a new
  * one. Concurrent writers creating it meet on the unique URL.
  */
-async function resolveSource(manager: EntityManager, actor: Actor, input: SourceRefInput, stored: string | null): Promise<{ id: string; created: boolean }> {
-  if (stored) return { id: stored, created: false };
-  const url = normalizeUrl(input.url, 'source.url');
+async function resolveSource(manager: EntityManager, actor: Actor, input: SourceRefInput, found: Found<string>): Promise<{ id: string; created: boolean }> {
+  if (found.id) return { id: found.id, created: false };
+  const url = found.key;
   const row = {
     url, title: input.title, publisher: input.publisher ?? null,
     published_on: input.published ? spanStart(input.published) : null, published_precision: input.published?.precision ?? null,
@@ -150,7 +163,7 @@ async function resolveSource(manager: EntityManager, actor: Actor, input: Source
 /** The event's id: the stored one the input names (checked by lookUpReferences), or a new one. */
 async function resolveEvent(manager: EntityManager, actor: Actor, input: EventRefInput, stored: string | null): Promise<string> {
   if (stored) return stored;
-  return created(manager, actor, 'Event', 'event', {
+  return insertRow(manager, actor, { table: 'event', entityType: 'Event' }, {
     kind: input.kind, title: input.title!, occurred_on: spanStart(input.date!), occurred_precision: input.date!.precision,
     place: input.place ?? null, country_code: input.countryCode ?? null, description: input.description ?? null,
   });
@@ -178,11 +191,10 @@ export async function recordStatementWith(manager: EntityManager, actor: Actor, 
       return { ...earlier.result, replayed: true };
     }
   }
-  const speakerRef = speakerKeys(input.speaker);
-  const found = await lookUpReferences(manager, input, speakerRef);
-  const speaker = await resolveSpeaker(manager, actor, input.speaker, found.speakerId);
+  const found = await lookUpReferences(manager, input);
+  const speaker = await resolveSpeaker(manager, actor, input.speaker, found.speaker);
   const eventId = input.event ? await resolveEvent(manager, actor, input.event, found.eventId) : null;
-  const source = input.source ? await resolveSource(manager, actor, input.source, found.sourceId) : null;
+  const source = found.source ? await resolveSource(manager, actor, input.source!, found.source) : null;
   const statementId = randomUUID();
   const rows: RowToInsert[] = [{
     target: { table: 'statement', entityType: 'Statement' },

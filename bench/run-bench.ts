@@ -154,19 +154,19 @@ async function main(): Promise<void> {
         targets.push(target);
         log(`${target.name} at ${target.url}`);
       }
-      const bodies = new Map(targets.map((target) => [target.name, operations.map((operation) => requestFor(target.name, operation, editorKey))]));
+      const requests = new Map(targets.map((target) => [target.name, operations.map((operation) => requestFor(target.name, operation, editorKey))]));
       for (const target of targets) {
-        const own = bodies.get(target.name)!;
-        for (const [index, body] of own.entries()) if (body) await checkOnce(target.url, body, `${target.name} ${operations[index].file}`);
+        const own = requests.get(target.name)!;
+        for (const [index, request] of own.entries()) if (request) await checkOnce(target.url, request, `${target.name} ${operations[index].file}`);
       }
       /** Each server's warm-up, shared among the operations it can run; a phase warms its own share. */
       const warmUp = async (phase: Operation[]) => {
         for (const target of targets) {
-          const own = bodies.get(target.name)!;
-          const share = WARMUP_SECONDS / own.filter((body) => body !== null).length;
+          const own = requests.get(target.name)!;
+          const share = WARMUP_SECONDS / own.filter((request) => request !== null).length;
           for (const operation of phase) {
-            const body = own[operations.indexOf(operation)];
-            if (body) await load(target.url, body, share);
+            const request = own[operations.indexOf(operation)];
+            if (request) await load(target.url, request, share);
           }
         }
       };
@@ -187,11 +187,11 @@ async function main(): Promise<void> {
             // One unmeasured second of the operation first, so that whichever server goes first does
             // not also pay for bringing this operation's pages back into PostgreSQL's buffers after the
             // previous one (Claimgraph, first in the first round, showed 3-5 times its usual p99 there).
-            const first = order.find((target) => bodies.get(target.name)![index] !== null);
-            if (first) await load(first.url, bodies.get(first.name)![index]!, SETTLE_SECONDS);
+            const first = order.find((target) => requests.get(target.name)![index] !== null);
+            if (first) await load(first.url, requests.get(first.name)![index]!, SETTLE_SECONDS);
             for (const target of order) {
-              const body = bodies.get(target.name)![index];
-              const result = body ? await load(target.url, body, RUN_SECONDS) : null;
+              const request = requests.get(target.name)![index];
+              const result = request ? await load(target.url, request, RUN_SECONDS) : null;
               measured[target.name][operation.file] = result;
               if (result) log(`round ${round + 1} ${target.name} ${operation.file}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors}`);
             }

@@ -12,9 +12,10 @@ export function typeNameOf(value: object): string {
  * Base of every entity: a uuid key in the database, shown to clients only as an
  * opaque global id so that ids of different types never collide.
  */
+// No resolveType: type-graphql's own finds the entity class a row is an instance of, at once,
+// where one given here would be wrapped in a promise for every object resolved.
 @InterfaceType('Node', {
   description: 'An object with a globally unique, opaque id that node(id:) fetches back.',
-  resolveType: (value: object) => typeNameOf(value),
 })
 export abstract class Node {
   @PrimaryGeneratedColumn('uuid')
@@ -37,7 +38,6 @@ declareFieldColumns(Node, { id: [] });
 @InterfaceType('Versioned', {
   implements: Node,
   description: 'A stored object whose changes are versioned and recorded as revisions.',
-  resolveType: (value: object) => typeNameOf(value),
 })
 export abstract class VersionedNode extends Node {
   @Field(() => Int, { description: 'Starts at 1 and grows by one with every change; pass it back as expectedVersion to update safely.' })

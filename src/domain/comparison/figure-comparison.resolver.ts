@@ -24,12 +24,19 @@ const statementColumns = new Map<string, ColumnSet | null>();
 
 /**
  * The figure's statement, with at least the columns the figure's field `field` needs of it (or
- * that `info`'s selections need): at once when the page read it along, else by id.
+ * that `info`'s selections need): at once when the page read it along (so the field costs no
+ * promise, as other to-one fields do), else by id.
  */
-async function statementOf(context: Context, figure: ComparedFigure, field: string, info?: GraphQLResolveInfo): Promise<Statement> {
+function statementOf(context: Context, figure: ComparedFigure, field: string, info?: GraphQLResolveInfo): Statement | Promise<Statement> {
   let need = info ?? statementColumns.get(field);
   if (need === undefined) statementColumns.set(field, (need = columnsOf(context.loaders.dataSource, Statement, [field])));
-  return (await context.loaders.referenced(Statement, figure.quantity.statementId, need))!;
+  return context.loaders.referenced(Statement, figure.quantity.statementId, need) as Statement | Promise<Statement>;
+}
+
+/** What `field` of the figure's statement gives, `then` applied to the statement: at once when it is at hand. */
+function fromStatement<T>(context: Context, figure: ComparedFigure, field: string, then: (statement: Statement) => T | Promise<T>): T | Promise<T> {
+  const statement = statementOf(context, figure, field);
+  return statement instanceof Promise ? statement.then(then) : then(statement);
 }
 
 @Resolver(() => FigureComparison)
@@ -72,28 +79,28 @@ export class ComparedFigureResolver {
   }
 
   @FieldResolver(() => Statement, { description: 'The statement that gives the figure.' })
-  statement(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Statement> {
+  statement(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Statement | Promise<Statement> {
     return statementOf(context, figure, 'statement', info);
   }
 
   @FieldResolver(() => Speaker, { description: 'Who gave the figure.' })
-  async speaker(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Speaker> {
-    return (await context.loaders.referenced(Speaker, (await statementOf(context, figure, 'speaker')).speakerId, info))!;
+  speaker(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Speaker | Promise<Speaker> {
+    return fromStatement(context, figure, 'speaker', (statement) => context.loaders.referenced(Speaker, statement.speakerId, info) as Speaker | Promise<Speaker>);
   }
 
   @FieldResolver(() => Role, { nullable: true, description: 'The role the speaker held when giving it; null if none is recorded.' })
-  async speakerRole(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Role | null> {
-    return findRoleAtStatement(context, await statementOf(context, figure, 'speakerRole'), info);
+  speakerRole(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Role | null | Promise<Role | null> {
+    return fromStatement(context, figure, 'speakerRole', (statement) => findRoleAtStatement(context, statement, info));
   }
 
   @FieldResolver(() => VerificationStatus, { description: "Where the statement stands on evidence." })
-  async status(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<VerificationStatus> {
-    return (await statementOf(context, figure, 'status')).status;
+  status(@Root() figure: ComparedFigure, @Ctx() context: Context): VerificationStatus | Promise<VerificationStatus> {
+    return fromStatement(context, figure, 'status', (statement) => statement.status);
   }
 
   @FieldResolver(() => PartialDate, { description: 'When the figure was given, at the precision known.' })
-  async stated(@Root() figure: ComparedFigure, @Ctx() context: Context): Promise<PartialDate> {
-    return (await statementOf(context, figure, 'stated')).stated;
+  stated(@Root() figure: ComparedFigure, @Ctx() context: Context): PartialDate | Promise<PartialDate> {
+    return fromStatement(context, figure, 'stated', (statement) => statement.stated);
   }
 }
 

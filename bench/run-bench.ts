@@ -278,7 +278,11 @@ function targetLines(
     return other && measured.requestsPerSecond < other.requestsPerSecond;
   });
   const worstP99 = Math.max(...claimgraph.map(([, measured]) => measured.p99));
-  const over = claimgraph.filter(([, measured]) => measured.p99 >= 50).map(([operation, measured]) => `${operation.file} ${measured.p99} ms`);
+  // Each with the floor's p99 in the same run: where the floor misses too, this machine was too slow for the target that day.
+  const over = claimgraph.filter(([, measured]) => measured.p99 >= 50).map(([operation, measured]) => {
+    const floor = results['raw SQL'][operation.file];
+    return `${operation.file} ${measured.p99} ms${floor ? ` (raw SQL floor ${floor.p99} ms)` : ''}`;
+  });
   const errors = Object.values(results).flatMap((byOperation) => Object.values(byOperation)).reduce((sum, measured) => sum + (measured?.errors ?? 0), 0);
   return [
     `- SQL statements per request ≤ depth + 1 on every read: ${mark(sqlOk)}.`,

@@ -97,13 +97,18 @@ describe('writes', () => {
     // The API key check; START TRANSACTION; the speaker by name key; the statement with its
     // revision; COMMIT; then the statement read back.
     assert.equal(response.extensions!.sql!.statements, 6);
+    // Its speaker selected too: read back with the statement, still six.
+    const withSpeaker = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { statement { text speaker { name } } } }`, { input: minimal }, { key: keys.EDITOR });
+    assert.equal(withSpeaker.errors, undefined, JSON.stringify(withSpeaker.errors));
+    assert.deepEqual(withSpeaker.data.recordStatement.statement, { text: 'Counted.', speaker: { name: 'Mark Rutte' } });
+    assert.equal(withSpeaker.extensions!.sql!.statements, 6);
     // With the reference article's source, found by its URL in the same look-up, and the appearance
-    // inserted with the statement: still six.
+    // inserted with the statement, and the statement not selected (so not read back): five.
     const source = { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'ignored', excerpt: 'Counted.' };
     const withSource = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { sourceCreated } }`, { input: { ...minimal, source } }, { key: keys.EDITOR });
     assert.equal(withSource.errors, undefined, JSON.stringify(withSource.errors));
     assert.equal(withSource.data.recordStatement.sourceCreated, false);
-    assert.equal(withSource.extensions!.sql!.statements, 6);
+    assert.equal(withSource.extensions!.sql!.statements, 5);
     // A read with a key counts its key check too.
     const anonymous = await api.gql(COUNT, {});
     const withKey = await api.gql(COUNT, {}, { key: keys.EDITOR });

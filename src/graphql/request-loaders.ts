@@ -172,11 +172,12 @@ export class RequestLoaders {
    * The `entity` row whose `column` (its id, or a unique text column such as a slug) is `value`;
    * null when there is none or it is soft-deleted, as `byId` loads it. The to-one fields and a
    * nested list selected on it are read in the same statement, as a page of one row under that key.
+   * `fresh` reads it again past what this request read before (after a write).
    */
-  async lookup<T extends ObjectLiteral>(entity: EntityClass<T>, column: 'id' | 'slug', value: string, info: GraphQLResolveInfo): Promise<T | null> {
+  async lookup<T extends ObjectLiteral>(entity: EntityClass<T>, column: 'id' | 'slug', value: string, info: GraphQLResolveInfo, fresh = false): Promise<T | null> {
     const reads = this.rowReads(entity, info, 'object', true);
     // A plain lookup by id batches with every other one.
-    if (column === 'id' && !reads.joins && !reads.nested) return this.byId(entity).load(value);
+    if (column === 'id' && !reads.joins && !reads.nested) return (fresh ? this.byId(entity).clear(value) : this.byId(entity)).load(value);
     const list: ListDefinition<T> = {
       name: `${entity.name}.by.${column}`,
       entity,
@@ -185,7 +186,8 @@ export class RequestLoaders {
       parentMatch: `t.${column} = k.id`,
       parentKeyType: column === 'id' ? 'uuid' : 'text',
     };
-    const [row = null] = (await this.pages(list, { first: 1 }, false, NO_FILTER, reads).load(value)).rows;
+    const pages = this.pages(list, { first: 1 }, false, NO_FILTER, reads);
+    const [row = null] = (await (fresh ? pages.clear(value) : pages).load(value)).rows;
     if (row || column === 'id') this.primeById(entity, row ? (row.id as string) : value, row, reads.own);
     return row;
   }

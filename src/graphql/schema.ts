@@ -13,7 +13,7 @@ import { SpeakerResolver, SpeakerWritesResolver } from '../domain/speaker/speake
 import { ComparedFigureResolver, FigureComparisonResolver, FigureConflictResolver, StatementConflictsResolver } from '../domain/comparison/figure-comparison.resolver';
 import { StatementSearchResolver } from '../domain/search/statement-search.resolver';
 import { StatementResolver } from '../domain/statement/statement.resolver';
-import { StatementWritesResolver } from '../domain/statement/statement-writes.resolver';
+import { RecordStatementPayloadResolver, StatementWritesResolver } from '../domain/statement/statement-writes.resolver';
 import { TopicResolver, TopicWritesResolver } from '../domain/topic/topic.resolver';
 import { authChecker } from './auth-checker';
 import { NodeResolver } from './node.resolver';
@@ -39,6 +39,7 @@ export const resolvers = [
   ReviewResolver,
   RevisionResolver,
   StatementWritesResolver,
+  RecordStatementPayloadResolver,
   SpeakerWritesResolver,
   RoleWritesResolver,
   EventWritesResolver,

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { DomainError } from '../../graphql/errors';
 import { assertGlobalIdOf } from '../../graphql/global-id';
@@ -14,8 +15,8 @@ import { SpeakerMatch } from '../speaker/speaker-match.types';
 
 @ObjectType({ description: 'What recordStatement did.' })
 class RecordStatementPayload {
-  @Field(() => Statement, { description: 'The statement recorded.' })
-  statement: Statement;
+  /** The statement recorded, read back only when selected (see RecordStatementPayloadResolver). */
+  statementId: string;
 
   @Field({ description: 'True when no speaker matched the name or aliases and one was created.' })
   speakerCreated: boolean;
@@ -49,7 +50,6 @@ export class StatementWritesResolver {
     const { speakerMatch } = recorded;
     return {
       ...recorded,
-      statement: await freshStatement(context, recorded.statementId),
       speakerMatch: speakerMatch && { speaker: (await context.loaders.byId(Speaker).load(speakerMatch.id))!, matchedName: speakerMatch.matchedName, score: speakerMatch.score },
     };
   }
@@ -83,5 +83,15 @@ export class StatementWritesResolver {
     const statementId = assertGlobalIdOf('Statement', id, 'id');
     await setDeleted(context.sql, context.actor!, STATEMENT_TABLE, statementId, false);
     return freshStatement(context, statementId);
+  }
+}
+
+@Resolver(() => RecordStatementPayload)
+export class RecordStatementPayloadResolver {
+  @FieldResolver(() => Statement, { description: 'The statement recorded.' })
+  async statement(@Root() payload: RecordStatementPayload, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Statement> {
+    // Read back from the primary with what is selected on it (its speaker, say) in one statement.
+    context.sql.pinToPrimary();
+    return (await context.loaders.lookup(Statement, 'id', payload.statementId, info, true))!;
   }
 }

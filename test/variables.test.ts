@@ -32,9 +32,13 @@ describe('variables', () => {
     assert.deepEqual(await ids(ORDERED, { order: {} }), newestFirst);
   });
 
-  it('reads a variable left out inside an input literal as absent', async () => {
-    const all = await ids('{ statements(first: 20) { nodes { id } } }');
-    assert.deepEqual(await ids('query ($from: LocalDate) { statements(first: 20, filter: { statedFrom: $from }) { nodes { id } } }'), all);
+  it('reads a variable left out inside an input literal as absent, so the field takes its default', async () => {
+    const oldestFirst = await ids('{ statements(first: 20, orderBy: { field: STATED_ON, direction: ASC }) { nodes { id } } }');
+    const newestFirst = await ids('{ statements(first: 20, orderBy: { field: STATED_ON, direction: DESC }) { nodes { id } } }');
+    const byDirection = 'query ($direction: OrderDirection) { statements(first: 20, orderBy: { field: STATED_ON, direction: $direction }) { nodes { id } } }';
+    assert.deepEqual(await ids(byDirection, { direction: 'ASC' }), oldestFirst);
+    // Left out, the field is absent and takes its default (DESC); read as null, it would be refused.
+    assert.deepEqual(await ids(byDirection), newestFirst);
   });
 
   it('refuses a bad variable with BAD_USER_INPUT and status 400, naming it', async () => {

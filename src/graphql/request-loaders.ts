@@ -109,6 +109,12 @@ export class RequestLoaders {
     return row !== undefined ? (row as T | null) : this.byId(entity).load(id);
   }
 
+  /** Drops what this request has read of the `entity` row `id`, so that the next read of it goes to the database. */
+  forget(entity: EntityClass, id: string): void {
+    this.readRows.get(entity)?.delete(id);
+    this.byId(entity).clear(id);
+  }
+
   /** Rows of `entity` by database id, one statement per batch; a missing or soft-deleted id loads null. */
   byId<T extends ObjectLiteral>(entity: EntityClass<T>): DataLoader<string, T | null> {
     return this.get(`byId:${entity.name}`, () =>
@@ -172,12 +178,13 @@ export class RequestLoaders {
    * The `entity` row whose `column` (its id, or a unique text column such as a slug) is `value`;
    * null when there is none or it is soft-deleted, as `byId` loads it. The to-one fields and a
    * nested list selected on it are read in the same statement, as a page of one row under that key.
-   * `fresh` reads it again past what this request read before (after a write).
+   * `fresh` (by id only) reads it again past what this request read of it before (after a write).
    */
   async lookup<T extends ObjectLiteral>(entity: EntityClass<T>, column: 'id' | 'slug', value: string, info: GraphQLResolveInfo, fresh = false): Promise<T | null> {
     const reads = this.rowReads(entity, info, 'object', true);
+    if (fresh) this.forget(entity, value);
     // A plain lookup by id batches with every other one.
-    if (column === 'id' && !reads.joins && !reads.nested) return (fresh ? this.byId(entity).clear(value) : this.byId(entity)).load(value);
+    if (column === 'id' && !reads.joins && !reads.nested) return this.byId(entity).load(value);
     const list: ListDefinition<T> = {
       name: `${entity.name}.by.${column}`,
       entity,
@@ -187,7 +194,8 @@ export class RequestLoaders {
       parentKeyType: column === 'id' ? 'uuid' : 'text',
     };
     const pages = this.pages(list, { first: 1 }, false, NO_FILTER, reads);
-    const [row = null] = (await (fresh ? pages.clear(value) : pages).load(value)).rows;
+    if (fresh) pages.clear(value);
+    const [row = null] = (await pages.load(value)).rows;
     if (row || column === 'id') this.primeById(entity, row ? (row.id as string) : value, row, reads.own);
     return row;
   }

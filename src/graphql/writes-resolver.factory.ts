@@ -1,4 +1,5 @@
 import { Arg, Authorized, ClassType, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { ApiRole } from '../domain/api-key/api-key.service';
 import { insertRow, setDeleted, updateRow, type Row, type WritableTable } from '../domain/common/entity-writes.service';
@@ -12,12 +13,16 @@ export class DeletePayload {
   id: string;
 }
 
-/** Reads an object back after a write: from the primary, past anything this request's loader had cached. */
-export async function readBack<T extends ObjectLiteral>(context: Context, entity: EntityClass<T>, id: string): Promise<T> {
+/**
+ * Reads an object back after a write: from the primary, past anything this request had read of
+ * it. Given the `info` of the field it resolves, what is selected on it is read in the same
+ * statement (RequestLoaders.lookup).
+ */
+export async function readBack<T extends ObjectLiteral>(context: Context, entity: EntityClass<T>, id: string, info?: GraphQLResolveInfo): Promise<T> {
   context.sql.pinToPrimary();
-  const loader = context.loaders.byId(entity);
-  loader.clear(id);
-  return (await loader.load(id))!;
+  if (info) return (await context.loaders.lookup(entity, 'id', id, info, true))!;
+  context.loaders.forget(entity, id);
+  return (await context.loaders.byId(entity).load(id))!;
 }
 
 export interface WritesOptions<T extends ObjectLiteral, C extends object, U extends { expectedVersion?: number }> {

@@ -89,9 +89,8 @@ export class StatementWritesResolver {
 @Resolver(() => RecordStatementPayload)
 export class RecordStatementPayloadResolver {
   @FieldResolver(() => Statement, { description: 'The statement recorded.' })
-  async statement(@Root() payload: RecordStatementPayload, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Statement> {
-    // Read back from the primary with what is selected on it (its speaker, say) in one statement.
-    context.sql.pinToPrimary();
-    return (await context.loaders.lookup(Statement, 'id', payload.statementId, info, true))!;
+  statement(@Root() payload: RecordStatementPayload, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<Statement> {
+    // With what is selected on it (its speaker, say) in one statement.
+    return readBack(context, Statement, payload.statementId, info);
   }
 }

@@ -41,6 +41,18 @@ describe('variables', () => {
     assert.deepEqual(await ids(byDirection), newestFirst);
   });
 
+  it('refuses an argument a null variable leaves without a required value with BAD_USER_INPUT, naming it', async () => {
+    const response = await api.gql(
+      'query ($direction: OrderDirection) { statements(first: 20, orderBy: { field: STATED_ON, direction: $direction }) { totalCount } }',
+      { direction: null },
+    );
+    assert.equal(response.data, null);
+    assert.equal(response.errors?.length, 1);
+    assert.equal(response.errors![0].extensions?.code, 'BAD_USER_INPUT');
+    assert.deepEqual(response.errors![0].extensions?.fields?.map((problem) => problem.field), ['orderBy']);
+    assert.deepEqual(response.errors![0].path, ['statements']);
+  });
+
   it('refuses a bad variable with BAD_USER_INPUT and status 400, naming it', async () => {
     const response = await api.gql('query ($first: Int) { statements(first: $first) { totalCount } }', { first: 'ten' });
     assert.equal(response.status, 400);

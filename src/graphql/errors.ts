@@ -79,8 +79,16 @@ function availabilityError(error: unknown): GraphQLFormattedError['extensions'] 
   return null;
 }
 
+/**
+ * graphql-js's refusal, while executing, of an argument built from variables (a variable left
+ * out or null where the input needs a value): the caller's input at fault, not the server.
+ */
+const ARGUMENT_REFUSED = /^Argument "([^"]+)" ((?:has invalid value|of non-null type) .*)$/s;
+
 function toDomainError(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
+  const refused = error instanceof GraphQLError && !error.originalError ? ARGUMENT_REFUSED.exec(error.message) : null;
+  if (refused) return new DomainError(ErrorCode.BAD_USER_INPUT, refused[0], [{ field: refused[1], message: refused[2] }]);
   if (error instanceof QueryFailedError) return fromDatabase(error.driverError as { code?: string });
   if (error instanceof ArgumentValidationError) {
     const problems = flattenValidation(error.extensions.validationErrors as ValidationError[]);

@@ -57,7 +57,7 @@ export const CONFIG_VARIABLES = [
   { name: 'EMBEDDED_PG_PORT', default: '0 (a free port)', meaning: 'Port of the embedded PostgreSQL.' },
   { name: 'DB_POOL_SIZE', default: '10', meaning: 'Connections in the pool.' },
   { name: 'DB_PLAN_CACHE_MODE', default: 'force_generic_plan', meaning: "PostgreSQL's plan_cache_mode for prepared reads: force_generic_plan plans each read once per connection; auto lets PostgreSQL re-plan reads whose generic plan it estimates dearer (nested pages, whose key count it cannot know, always are)." },
-  { name: 'DB_PREPARED_STATEMENTS', default: 'true', meaning: 'Prepare the read statements once per connection; turn off behind a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).' },
+  { name: 'DB_PREPARED_STATEMENTS', default: 'true', meaning: 'Prepare a request\'s statements (reads, the key check, a write\'s) once per connection; turn off behind a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).' },
   { name: 'SEED_ON_START', default: 'true', meaning: 'Seed the reference article when the database has no statements.' },
   { name: 'READS_REQUIRE_KEY', default: 'false', meaning: 'Whether queries need an API key too; mutations always do.' },
   { name: 'MAX_QUERY_DEPTH', default: String(DEFAULT_QUERY_LIMITS.maxDepth), meaning: 'Deepest field nesting a query may have.' },

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
 import { encodeGlobalId } from '../src/graphql/global-id';
 import { fixtureId, loadFixture } from './support/fixture';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -124,10 +125,11 @@ describe('to-one fields read with their page', () => {
   });
 });
 
-describe('prepared reads', () => {
+describe('prepared statements', () => {
   const query = `{ statements(first: 2) { nodes { text speaker { name } } } }`;
-  const prepared = async (api: TestApp) =>
-    (await api.app.database.readPool.query<{ name: string }>("SELECT name FROM pg_prepared_statements WHERE name LIKE 'cg\\_%'")).rows.length;
+  const preparedTexts = async (api: TestApp) =>
+    (await api.app.database.readPool.query<{ statement: string }>("SELECT statement FROM pg_prepared_statements WHERE name LIKE 'cg\\_%' ORDER BY name")).rows.map((row) => row.statement);
+  const prepared = async (api: TestApp) => (await preparedTexts(api)).length;
   const planCacheMode = async (api: TestApp) => (await api.app.database.readPool.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows[0].plan_cache_mode;
 
   it('prepares each read once per connection, planned once (force_generic_plan)', async () => {
@@ -163,12 +165,48 @@ describe('prepared reads', () => {
     }
   });
 
-  it('prepares nothing with DB_PREPARED_STATEMENTS off', async () => {
+  it("prepares a write's statements and its key check once per connection too, and not BEGIN or COMMIT", async () => {
+    const api = await startTestApp({ seed: true, database: { poolSize: 1 } });
+    try {
+      const { secret } = await createApiKey(api.app.database.pool, 'writer', ApiRole.EDITOR);
+      const write = (text: string) => api.gql(
+        `mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { statement { text speaker { name } } } }`,
+        { input: { text, mode: 'PARAPHRASE', speaker: { name: 'Mark Rutte' }, stated: { date: '2026-02-03', precision: 'DAY' } } },
+        { key: secret },
+      );
+      const first = await write('Prepared once.');
+      assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+      assert.deepEqual(first.data.recordStatement.statement, { text: 'Prepared once.', speaker: { name: 'Mark Rutte' } });
+      const afterFirst = await preparedTexts(api);
+      const second = await write('Then only executed.');
+      assert.deepEqual(second.data.recordStatement.statement, { text: 'Then only executed.', speaker: { name: 'Mark Rutte' } });
+      assert.equal(second.extensions!.sql!.statements, first.extensions!.sql!.statements);
+      assert.deepEqual(await preparedTexts(api), afterFirst);
+      // The key check, the references' look-up, the insert with its revisions and the read-back.
+      for (const start of ['SELECT name, role FROM api_key', 'SELECT (SELECT speaker_id FROM speaker_name_key', 'WITH i0 AS (INSERT INTO statement', 'SELECT k.ord']) {
+        assert.equal(afterFirst.filter((text) => text.startsWith(start)).length, 1, start);
+      }
+      assert.equal(afterFirst.some((text) => /^(START TRANSACTION|BEGIN|COMMIT)/.test(text)), false);
+      const { rows } = await api.app.database.pool.query('SELECT text FROM statement WHERE text = ANY($1) ORDER BY text', [['Prepared once.', 'Then only executed.']]);
+      assert.deepEqual(rows.map((row) => row.text), ['Prepared once.', 'Then only executed.']);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('prepares nothing with DB_PREPARED_STATEMENTS off, a write and its key check included', async () => {
     const api = await startTestApp({ seed: true, database: { poolSize: 1, preparedStatements: false } });
     try {
       const result = await api.gql(query);
       assert.equal(result.data.statements.nodes.length, 2);
-      assert.equal(await prepared(api), 0);
+      const { secret } = await createApiKey(api.app.database.pool, 'writer', ApiRole.EDITOR);
+      const write = await api.gql(
+        `mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { statement { text } } }`,
+        { input: { text: 'Not prepared.', mode: 'PARAPHRASE', speaker: { name: 'Mark Rutte' }, stated: { date: '2026-02-03', precision: 'DAY' } } },
+        { key: secret },
+      );
+      assert.deepEqual(write.data.recordStatement.statement, { text: 'Not prepared.' });
+      assert.equal((await api.app.database.pool.query('SELECT count(*)::int AS n FROM pg_prepared_statements')).rows[0].n, 0);
       assert.equal(await planCacheMode(api), 'auto');
     } finally {
       await api.close();

@@ -12,7 +12,7 @@ export interface Database {
   pool: Pool;
   /** A read replica's pool when DATABASE_REPLICA_URLS names any, else the primary's. */
   readPool: Pool;
-  /** Whether hand-written reads are prepared once per connection (see SqlSession). */
+  /** Whether a request's statements are prepared once per connection (see prepared-statements.ts). */
   preparedStatements: boolean;
   close(): Promise<void>;
 }
@@ -53,7 +53,7 @@ export interface ConnectOptions {
   poolSize: number;
   statementTimeoutMs?: number;
   replicaUrls?: string[];
-  /** Prepare hand-written reads once per connection; true unless said otherwise. */
+  /** Prepare a request's statements once per connection; true unless said otherwise. */
   preparedStatements?: boolean;
   /** plan_cache_mode of every session when reads are prepared; force_generic_plan unless said otherwise. */
   planCacheMode?: PlanCacheMode;

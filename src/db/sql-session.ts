@@ -1,24 +1,7 @@
-import { createHash } from 'node:crypto';
-import type { Pool, QueryArrayResult, QueryResult } from 'pg';
+import type { Pool, PoolClient, QueryArrayResult, QueryResult } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { prepareStatementsOn, statementName } from './prepared-statements';
 import type { CountedRunnerData } from './statement-counter';
-
-/** Statement names by SQL text. Bounded: texts beyond it run unnamed, so a connection never holds more. */
-const statementNames = new Map<string, string>();
-export const MAX_PREPARED_STATEMENTS = 2000;
-
-/**
- * The name a read is prepared under: the same text always gets the same name, so each pooled
- * connection parses and plans it once and then only binds and executes it.
- */
-function statementName(text: string): string | undefined {
-  let name = statementNames.get(text);
-  if (name === undefined && statementNames.size < MAX_PREPARED_STATEMENTS) {
-    name = `cg_${createHash('sha1').update(text).digest('base64url')}`;
-    statementNames.set(text, name);
-  }
-  return name;
-}
 
 /** What runs a write's transaction: a request's SqlSession (counted with its reads) or a DataSource (seed, command-line tools). */
 export interface Transactions {
@@ -29,7 +12,8 @@ export interface Transactions {
  * Runs one request's SQL, counting statements and time so tests and logs can bound them:
  * hand-written reads, and transactions through TypeORM (`transaction`). Reads go to the read
  * pool (a replica when configured) until a write pins the session to the primary, so a
- * mutation reads back what it wrote. Reads are prepared (named) unless `prepare` is off.
+ * mutation reads back what it wrote. Its statements, reads and a transaction's alike, are
+ * prepared (named, see prepared-statements.ts) unless `prepare` is off.
  */
 export class SqlSession implements Transactions {
   statements = 0;
@@ -59,6 +43,7 @@ export class SqlSession implements Transactions {
   /**
    * Runs `work` in a transaction on the primary, its statements counted with the request's
    * (StatementCounter) and its time with theirs; the request reads from the primary after it.
+   * Its statements with parameters are prepared on the connection TypeORM holds for it.
    */
   async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     this.pinToPrimary();
@@ -66,10 +51,13 @@ export class SqlSession implements Transactions {
     const data: CountedRunnerData = { countStatement: () => { this.statements += 1; } };
     runner.data = data;
     const started = performance.now();
+    let unprepare = () => {};
     try {
+      if (this.prepare) unprepare = prepareStatementsOn((await runner.connect()) as PoolClient);
       return await runner.manager.transaction(work);
     } finally {
       this.millis += performance.now() - started;
+      unprepare();
       await runner.release();
     }
   }

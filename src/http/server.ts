@@ -99,7 +99,7 @@ export interface ServerOptions {
 /** The request's actor; a bad key, or no key where reads need one, ends the request with 401. */
 async function authenticateRequest(database: Database, authorization: string | undefined, options: ServerOptions) {
   try {
-    const actor = await authenticate(database.pool, authorization);
+    const actor = await authenticate(database.pool, authorization, database.preparedStatements);
     if (!actor && options.readsRequireKey) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'this server needs an API key for every request: send Authorization: Bearer <key>');
     }

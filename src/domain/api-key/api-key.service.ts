@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
+import { prepared } from '../../db/prepared-statements';
 import { DomainError, ErrorCode } from '../../graphql/errors';
 
 export enum ApiRole {
@@ -41,15 +42,19 @@ export async function listApiKeys(pool: Pool): Promise<Array<{ id: string; name:
   return rows;
 }
 
+const FIND_KEY = 'SELECT name, role FROM api_key WHERE secret_hash = $1 AND revoked_at IS NULL';
+
 /**
  * The actor behind an `Authorization: Bearer <secret>` header: null without a header,
  * UNAUTHENTICATED for a header that names no active key (never treated as anonymous).
+ * With `prepare` the look-up is a prepared statement, as a request's others are.
  */
-export async function authenticate(pool: Pool, authorization: string | undefined): Promise<Actor | null> {
+export async function authenticate(pool: Pool, authorization: string | undefined, prepare = false): Promise<Actor | null> {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'the Authorization header must be "Bearer <API key>"');
-  const { rows } = await pool.query('SELECT name, role FROM api_key WHERE secret_hash = $1 AND revoked_at IS NULL', [hashSecret(match[1])]);
+  const values = [hashSecret(match[1])];
+  const { rows } = await pool.query(prepare ? prepared(FIND_KEY, values) : { text: FIND_KEY, values });
   if (rows.length === 0) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'the API key is unknown or revoked');
   return { name: rows[0].name, role: rows[0].role };
 }

@@ -75,6 +75,22 @@ describe('compareFigures and conflictingFigures', () => {
     assert.ok(figures.every((figure: any) => figure.statement.text.length > 0));
   });
 
+  it('reads the figures giving the bounds only when selected, however they are selected', async () => {
+    const numbers = await api.gql(`{ compareFigures(measure: "russian-military-deaths") { spreads { kind count lowest highest ratio } } }`);
+    assert.equal(numbers.errors, undefined, JSON.stringify(numbers.errors));
+    const full = await compare({ measure: 'russian-military-deaths' });
+    const withoutFigures = full.spreads.map(({ lowestFigure: _, highestFigure: __, ...spread }: Record<string, unknown>) => spread);
+    assert.deepEqual(numbers.data.compareFigures.spreads, withoutFigures);
+    // Through an alias and a fragment, next to a plain selection of the numbers, and asked for
+    // after the measure (the spreads' own read): the figures are still there.
+    const fragment = await api.gql(`
+      fragment Bounds on FigureSpread { highestFigure { speaker { name } } }
+      { compareFigures(measure: "russian-military-deaths") { measure { slug } plain: spreads { kind } bounds: spreads { kind ...Bounds } } }`);
+    assert.equal(fragment.errors, undefined, JSON.stringify(fragment.errors));
+    assert.deepEqual(fragment.data.compareFigures.plain, full.spreads.map(({ kind }: { kind: string }) => ({ kind })));
+    assert.deepEqual(fragment.data.compareFigures.bounds, full.spreads.map(({ kind, highestFigure }: Record<string, unknown>) => ({ kind, highestFigure })));
+  });
+
   it('converts to another period, filters by date and kind, and takes a global id', async () => {
     const perDay = await compare({ measure: encodeGlobalId('Measure', SEED_IDS.deaths), per: 'DAY', kind: ['ESTIMATE'], from: '2026-01-17' });
     assert.equal(perDay.figures.totalCount, 1, 'Rutte spoke on the 16th, before from');

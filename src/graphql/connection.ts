@@ -1,5 +1,5 @@
 import { IsOptional, Max, Min } from 'class-validator';
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import type { CursorValues, OrderKey, PageRows, PageWindow } from '../db/keyset-page';
 import { isValidCursor } from '../db/keyset-page';
@@ -158,22 +158,28 @@ export function toConnection<Row, T>(page: PageRows<Row>, toNode: (row: Row) => 
   return new PageConnection(page.rows.map(toNode), page.cursors, page, page.totalCount);
 }
 
-function selects(selectionSet: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo): boolean {
-  return (selectionSet?.selections ?? []).some((selection) => {
+/** The fields named `name` directly in `selectionSet`, through fragments. */
+function selected(selectionSet: SelectionSetNode | undefined, name: string, info: GraphQLResolveInfo): FieldNode[] {
+  return (selectionSet?.selections ?? []).flatMap((selection) => {
     switch (selection.kind) {
       case 'Field':
-        return selection.name.value === name;
+        return selection.name.value === name ? [selection] : [];
       case 'InlineFragment':
-        return selects(selection.selectionSet, name, info);
+        return selected(selection.selectionSet, name, info);
       case 'FragmentSpread':
-        return selects(info.fragments[selection.name.value]?.selectionSet, name, info);
+        return selected(info.fragments[selection.name.value]?.selectionSet, name, info);
       default:
-        return false;
+        return [];
     }
   });
 }
 
-/** Whether the client selected `name` directly under the field being resolved (counting costs a scan). */
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  return info.fieldNodes.some((node) => selects(node.selectionSet, name, info));
+/**
+ * Whether the client selected `name` directly under the field being resolved (counting costs a
+ * scan), or, given a path, `path` under that: selectsField(info, 'spreads', 'lowestFigure').
+ */
+export function selectsField(info: GraphQLResolveInfo, ...path: string[]): boolean {
+  let nodes: readonly FieldNode[] = info.fieldNodes;
+  for (const name of path) nodes = nodes.flatMap((node) => selected(node.selectionSet, name, info));
+  return nodes.length > 0;
 }

@@ -13,7 +13,7 @@ import { Role } from '../role/role.entity';
 import { findRoleAtStatement } from '../role/role.service';
 import { Speaker } from '../speaker/speaker.entity';
 import { Statement, VerificationStatus } from '../statement/statement.entity';
-import { comparedFigures, figureSpreads, openComparison } from './figure-comparison.service';
+import { comparedFigures, figureSpreads, openComparison, selectsBoundFigures } from './figure-comparison.service';
 import { CompareFiguresArgs, ComparedFigure, FigureComparison, FigureConflict, FigureSpread } from './figure-comparison.types';
 import { conflictingFigures } from './figure-conflicts.service';
 
@@ -47,7 +47,7 @@ export class FigureComparisonResolver {
   })
   compareFigures(@Args() args: CompareFiguresArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<FigureComparison | null> {
     if (args.from && args.to && args.from > args.to) throw DomainError.badInput('to', 'must not be before from');
-    return openComparison(context, args, selectsField(info, 'spreads'));
+    return openComparison(context, args, selectsField(info, 'spreads') ? { boundFigures: selectsBoundFigures(info, 'spreads') } : null);
   }
 
   @FieldResolver(() => ComparedFigureConnection, { description: 'The figures, newest statement first.' })
@@ -56,8 +56,8 @@ export class FigureComparisonResolver {
   }
 
   @FieldResolver(() => [FigureSpread], { description: 'One spread per kind of figure present (ESTIMATE, TARGET, HISTORICAL, PROJECTION, in that order), over all the figures, not just a page.' })
-  spreads(@Root() comparison: FigureComparison, @Ctx() context: Context): Promise<FigureSpread[]> {
-    return figureSpreads(context, comparison);
+  spreads(@Root() comparison: FigureComparison, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<FigureSpread[]> {
+    return figureSpreads(context, comparison, selectsBoundFigures(info));
   }
 }
 

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import { SqlParams } from '../../db/sql-session';
 import { spanEndsOnOrAfter } from '../common/partial-date';
-import type { ConnectionArgs, ConnectionValue } from '../../graphql/connection';
+import { selectsField, type ConnectionArgs, type ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { children } from '../../graphql/reference-joins';
 import type { WrappedRows } from '../../graphql/row-plans';
@@ -72,29 +72,36 @@ interface SpreadRow {
   count: number;
   low: number;
   high: number;
-  /** The figures that give the bounds, whole, so selecting them costs no round trip of its own. */
-  lowest: Record<string, unknown>;
-  highest: Record<string, unknown>;
+  /** The figures that give the bounds, whole, so selecting them costs no round trip of its own; read when selected. */
+  lowest?: Record<string, unknown>;
+  highest?: Record<string, unknown>;
 }
+
+/** Whether a request selects the figures that give a spread's bounds (lowestFigure, highestFigure). */
+export const selectsBoundFigures = (info: GraphQLResolveInfo, ...spreads: string[]) =>
+  selectsField(info, ...spreads, 'lowestFigure') || selectsField(info, ...spreads, 'highestFigure');
 
 /**
  * One row per kind over every figure of the comparison (not just a page): count, lowest
- * lower bound and highest upper bound per day, with the figures that give them, as JSON.
- * `measure` is the SQL expression of the measure's id. The count reads the figures' date
- * index alone; the figure giving a bound is looked up by the bound (newest statement first,
- * then by id), or, for a kind whose figures all lack that bound, the newest of them.
+ * lower bound and highest upper bound per day, with (`boundFigures`) the figures that give
+ * them, as JSON. `measure` is the SQL expression of the measure's id. The count reads the
+ * figures' date index alone; the figure giving a bound is looked up by the bound (newest
+ * statement first, then by id), or, for a kind whose figures all lack that bound, the newest
+ * of them.
  */
-function spreadsSql(context: Context, comparison: FigureComparison, params: SqlParams, measure: string): string {
+function spreadsSql(context: Context, comparison: FigureComparison, params: SqlParams, measure: string, boundFigures: boolean): string {
   const figures = `quantity t WHERE t.deleted_at IS NULL AND t.statement_live AND t.measure_id = ${measure} AND ${comparisonConditions(comparison, params).join(' AND ')}`;
   const giving = (bound: 'per_day_low' | 'per_day_high', value: string) => `coalesce(
         (SELECT t.id FROM ${figures} AND t.kind = g.kind AND t.${bound} = ${value} ORDER BY t.stated_on DESC, t.id LIMIT 1),
         (SELECT t.id FROM ${figures} AND t.kind = g.kind AND ${value} IS NULL AND t.${bound} IS NULL ORDER BY t.stated_on DESC, t.id LIMIT 1))`;
   const quantity = (id: string) => `(SELECT row_to_json(q) FROM (SELECT ${selectList(context.loaders.dataSource, Quantity, 'b')} FROM quantity b WHERE b.id = ${id}) q)`;
+  const spreads = `SELECT t.kind, count(*)::int AS count, min(t.per_day_low) AS low, max(t.per_day_high) AS high FROM ${figures} GROUP BY t.kind`;
+  if (!boundFigures) return `(SELECT coalesce(json_agg(json_build_object('kind', g.kind, 'count', g.count, 'low', g.low, 'high', g.high)), '[]') FROM (${spreads}) g)`;
   return `(SELECT coalesce(json_agg(json_build_object(
         'kind', k.kind, 'count', k.count, 'low', k.low, 'high', k.high, 'lowest', ${quantity('k.lowest')}, 'highest', ${quantity('k.highest')})), '[]')
     FROM (
       SELECT g.kind, g.count, g.low, g.high, ${giving('per_day_low', 'g.low')} AS lowest, ${giving('per_day_high', 'g.high')} AS highest
-      FROM (SELECT t.kind, count(*)::int AS count, min(t.per_day_low) AS low, max(t.per_day_high) AS high FROM ${figures} GROUP BY t.kind) g) k)`;
+      FROM (${spreads}) g) k)`;
 }
 
 function toSpreads(comparison: FigureComparison, rows: SpreadRow[]): FigureSpread[] {
@@ -106,7 +113,8 @@ function toSpreads(comparison: FigureComparison, rows: SpreadRow[]): FigureSprea
       return Object.assign(new FigureSpread(), {
         kind: row.kind, count: row.count, lowest: low, highest: high,
         ratio: low > 0 ? Number((high / low).toPrecision(12)) : null,
-        lowestFigure: figureOf(comparison, hydrate(Quantity, row.lowest)), highestFigure: figureOf(comparison, hydrate(Quantity, row.highest)),
+        ...(row.lowest && { lowestFigure: figureOf(comparison, hydrate(Quantity, row.lowest)) }),
+        ...(row.highest && { highestFigure: figureOf(comparison, hydrate(Quantity, row.highest)) }),
       });
     })
     .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
@@ -114,9 +122,10 @@ function toSpreads(comparison: FigureComparison, rows: SpreadRow[]): FigureSprea
 
 /**
  * The comparison on the measure named by slug or global id, or null when there is none.
- * With `withSpreads` the spreads are read in the same statement as the measure.
+ * With `spreads` the spreads are read in the same statement as the measure (with the figures
+ * giving their bounds when `spreads.boundFigures`).
  */
-export async function openComparison(context: Context, args: CompareFiguresArgs, withSpreads: boolean): Promise<FigureComparison | null> {
+export async function openComparison(context: Context, args: CompareFiguresArgs, spreads: { boundFigures: boolean } | null): Promise<FigureComparison | null> {
   const comparison = Object.assign(new FigureComparison(), {
     per: args.per, from: args.from ?? null, to: args.to ?? null, kinds: args.kind?.length ? [...args.kind] : null,
   });
@@ -124,23 +133,23 @@ export async function openComparison(context: Context, args: CompareFiguresArgs,
   const match = parseGlobalId(args.measure)?.typeName === 'Measure'
     ? `m.id = ${params.add(assertGlobalIdOf('Measure', args.measure, 'measure'), 'uuid')}`
     : `m.slug = ${params.add(args.measure, 'text')}`;
-  const spreads = withSpreads ? `, ${spreadsSql(context, comparison, params, 'm.id')} AS "__spreads"` : '';
+  const spreadsColumn = spreads ? `, ${spreadsSql(context, comparison, params, 'm.id', spreads.boundFigures)} AS "__spreads"` : '';
   const [row] = await context.sql.query<Record<string, unknown>>(
-    `SELECT ${selectList(context.loaders.dataSource, Measure, 'm')}${spreads} FROM measure m WHERE ${match} AND m.deleted_at IS NULL`,
+    `SELECT ${selectList(context.loaders.dataSource, Measure, 'm')}${spreadsColumn} FROM measure m WHERE ${match} AND m.deleted_at IS NULL`,
     params.values,
   );
   if (!row) return null;
   const { __spreads: spreadRows, ...measure } = row;
   comparison.measure = hydrate(Measure, measure);
-  if (withSpreads) comparison.spreads = toSpreads(comparison, spreadRows as SpreadRow[]);
+  if (spreads) comparison.spreads = toSpreads(comparison, spreadRows as SpreadRow[]);
   return comparison;
 }
 
-/** The spreads, read now unless the comparison was opened with them. */
-export async function figureSpreads(context: Context, comparison: FigureComparison): Promise<FigureSpread[]> {
+/** The spreads (with the figures giving their bounds when `boundFigures`), read now unless the comparison was opened with them. */
+export async function figureSpreads(context: Context, comparison: FigureComparison, boundFigures: boolean): Promise<FigureSpread[]> {
   if (comparison.spreads) return comparison.spreads;
   const params = new SqlParams();
-  const sql = spreadsSql(context, comparison, params, params.add(comparison.measure.id, 'uuid'));
+  const sql = spreadsSql(context, comparison, params, params.add(comparison.measure.id, 'uuid'), boundFigures);
   const [row] = await context.sql.query<{ spreads: SpreadRow[] }>(`SELECT ${sql} AS spreads`, params.values);
   return toSpreads(comparison, row.spreads);
 }

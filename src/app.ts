@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/database';
+import { ApiKeyCache } from './domain/api-key/api-key-cache';
 import { createApollo } from './graphql/apollo';
 import { createSchema } from './graphql/schema';
 import type { DestinationStream } from 'pino';
@@ -29,14 +30,21 @@ export async function startAppOn(database: Database, config: Config, logDestinat
     production: config.production, introspection: config.introspection, persistedQueryCacheBytes: config.persistedQueryCacheBytes,
     limits: config.queryLimits, logger, metrics,
   });
+  const apiKeyCache = new ApiKeyCache({ connectionString: database.url }, config.apiKeyCacheSeconds * 1000);
+  await apiKeyCache.start();
   const server = createHttpServer(apollo, database, {
-    production: config.production, readsRequireKey: config.readsRequireKey, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes,
+    production: config.production, readsRequireKey: config.readsRequireKey, apiKeyCache, corsOrigins: config.corsOrigins, maxBodyBytes: config.maxBodyBytes,
     webPages: config.playground, logger, metrics,
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, resolve);
+    });
+  } catch (error) {
+    await apiKeyCache.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   return {
@@ -51,6 +59,7 @@ export async function startAppOn(database: Database, config: Config, logDestinat
       await closed;
       clearTimeout(timer);
       await apollo.stop();
+      await apiKeyCache.close();
       logger.flush();
     },
   };

@@ -22,6 +22,8 @@ export interface Config {
   production: boolean;
   /** Whether reading needs an API key too (writes always do). */
   readsRequireKey: boolean;
+  /** How long a checked API key is kept, in seconds (0: every request looks its key up). */
+  apiKeyCacheSeconds: number;
   queryLimits: QueryLimits;
   /** Longest a single SQL statement may run, in ms (0: no limit). */
   statementTimeoutMs: number;
@@ -60,6 +62,7 @@ export const CONFIG_VARIABLES = [
   { name: 'DB_PREPARED_STATEMENTS', default: 'true', meaning: 'Prepare a request\'s statements (reads, the key check, a write\'s) once per connection; turn off behind a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).' },
   { name: 'SEED_ON_START', default: 'true', meaning: 'Seed the reference article when the database has no statements.' },
   { name: 'READS_REQUIRE_KEY', default: 'false', meaning: 'Whether queries need an API key too; mutations always do.' },
+  { name: 'API_KEY_CACHE_SECONDS', default: '60', meaning: 'How long a checked API key is kept without asking the database again; a revocation reaches every server at once through a notification, and within this time where notifications cannot arrive (a pooler in transaction mode). 0 checks every request.' },
   { name: 'MAX_QUERY_DEPTH', default: String(DEFAULT_QUERY_LIMITS.maxDepth), meaning: 'Deepest field nesting a query may have.' },
   { name: 'MAX_ALIASES', default: String(DEFAULT_QUERY_LIMITS.maxAliases), meaning: 'Aliases a query may use.' },
   { name: 'MAX_DIRECTIVES', default: String(DEFAULT_QUERY_LIMITS.maxDirectives), meaning: 'Directives a query may use.' },
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedOnStart: flag(env, 'SEED_ON_START', true),
     production: env.NODE_ENV === 'production',
     readsRequireKey: flag(env, 'READS_REQUIRE_KEY', false),
+    apiKeyCacheSeconds: integer(env, 'API_KEY_CACHE_SECONDS', 60, 0, 86_400),
     replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
     introspection: flag(env, 'INTROSPECTION', env.NODE_ENV !== 'production'),

@@ -13,6 +13,7 @@ import { SearchAndMatching1764230000000 } from './migrations/1764230000000-searc
 import { FigureDates1764240000000 } from './migrations/1764240000000-figure-dates';
 import { ComparisonIndexes1764250000000 } from './migrations/1764250000000-comparison-indexes';
 import { SearchSpanIndex1764260000000 } from './migrations/1764260000000-search-span-index';
+import { ApiKeyChanges1764270000000 } from './migrations/1764270000000-api-key-changes';
 
 export const migrations = [
   InitialSchema1764180000000,
@@ -24,6 +25,7 @@ export const migrations = [
   FigureDates1764240000000,
   ComparisonIndexes1764250000000,
   SearchSpanIndex1764260000000,
+  ApiKeyChanges1764270000000,
 ];
 
 /**

@@ -3,6 +3,7 @@ import http from 'node:http';
 import cors from 'cors';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import type { ApiKeyCache } from '../domain/api-key/api-key-cache';
 import { authenticate } from '../domain/api-key/api-key.service';
 import { DomainError, ErrorCode } from '../graphql/errors';
 import { isReady, type Database } from '../db/database';
@@ -68,10 +69,10 @@ async function handleGraphQL(
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
     context: async () => {
       const checking = performance.now();
-      const actor = await authenticateRequest(database, headers.get('authorization'), options);
+      const { actor, queried } = await authenticateRequest(database, headers.get('authorization'), options);
       const context = createContext(database, { actor, reportSql, requestId, log });
-      // An actor means a key was looked up: one statement of this request's, counted with the rest.
-      if (actor) context.sql.countEarlier(performance.now() - checking);
+      // A key looked up (not kept from an earlier request) is one statement of this request's, counted with the rest.
+      if (queried) context.sql.countEarlier(performance.now() - checking);
       return context;
     },
   });
@@ -90,6 +91,8 @@ export interface ServerOptions {
   /** Whether /playground, /explore and the playground on GET /graphql are served. */
   webPages: boolean;
   readsRequireKey: boolean;
+  /** The keys checked lately (see ApiKeyCache); none kept without it. */
+  apiKeyCache?: ApiKeyCache;
   corsOrigins: string[];
   maxBodyBytes: number;
   logger: Logger;
@@ -99,11 +102,11 @@ export interface ServerOptions {
 /** The request's actor; a bad key, or no key where reads need one, ends the request with 401. */
 async function authenticateRequest(database: Database, authorization: string | undefined, options: ServerOptions) {
   try {
-    const actor = await authenticate(database.pool, authorization, database.preparedStatements);
-    if (!actor && options.readsRequireKey) {
+    const check = await authenticate(database.pool, authorization, { prepare: database.preparedStatements, cache: options.apiKeyCache });
+    if (!check.actor && options.readsRequireKey) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'this server needs an API key for every request: send Authorization: Bearer <key>');
     }
-    return actor;
+    return check;
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });

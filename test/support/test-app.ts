@@ -26,6 +26,8 @@ export async function startTestApp(options: {
   queryLimits?: Partial<QueryLimits>;
   corsOrigins?: string[];
   maxBodyBytes?: number;
+  /** API_KEY_CACHE_SECONDS (60). */
+  apiKeyCacheSeconds?: number;
   /** Connections in the pool (4) and whether reads are prepared (yes). */
   database?: { poolSize?: number; preparedStatements?: boolean };
 }): Promise<TestApp> {
@@ -37,6 +39,7 @@ export async function startTestApp(options: {
     playground: !options.production,
     corsOrigins: options.corsOrigins ?? [],
     maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+    apiKeyCacheSeconds: options.apiKeyCacheSeconds ?? 60,
     logLevel: 'silent',
     queryLimits: { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits },
   };

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { prepared } from '../../db/prepared-statements';
 import { DomainError, ErrorCode } from '../../graphql/errors';
+import type { ApiKeyCache } from './api-key-cache';
 
 export enum ApiRole {
   READER = 'READER',
@@ -44,17 +45,34 @@ export async function listApiKeys(pool: Pool): Promise<Array<{ id: string; name:
 
 const FIND_KEY = 'SELECT name, role FROM api_key WHERE secret_hash = $1 AND revoked_at IS NULL';
 
+/** Who a request's key names, and whether finding out cost a statement (the key was not kept). */
+export interface KeyCheck {
+  actor: Actor | null;
+  queried: boolean;
+}
+
 /**
  * The actor behind an `Authorization: Bearer <secret>` header: null without a header,
  * UNAUTHENTICATED for a header that names no active key (never treated as anonymous).
- * With `prepare` the look-up is a prepared statement, as a request's others are.
+ * A key kept in `cache` costs no statement; with `prepare` the look-up is a prepared
+ * statement, as a request's others are.
  */
-export async function authenticate(pool: Pool, authorization: string | undefined, prepare = false): Promise<Actor | null> {
-  if (!authorization) return null;
+export async function authenticate(
+  pool: Pool,
+  authorization: string | undefined,
+  options: { prepare?: boolean; cache?: ApiKeyCache } = {},
+): Promise<KeyCheck> {
+  if (!authorization) return { actor: null, queried: false };
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'the Authorization header must be "Bearer <API key>"');
-  const values = [hashSecret(match[1])];
-  const { rows } = await pool.query(prepare ? prepared(FIND_KEY, values) : { text: FIND_KEY, values });
+  const hash = hashSecret(match[1]);
+  const kept = options.cache?.get(hash);
+  if (kept) return { actor: kept, queried: false };
+  const token = options.cache?.token();
+  const values = [hash];
+  const { rows } = await pool.query(options.prepare ? prepared(FIND_KEY, values) : { text: FIND_KEY, values });
   if (rows.length === 0) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'the API key is unknown or revoked');
-  return { name: rows[0].name, role: rows[0].role };
+  const actor: Actor = { name: rows[0].name, role: rows[0].role };
+  options.cache?.set(hash, actor, token!);
+  return { actor, queried: true };
 }

@@ -96,21 +96,28 @@ describe('writes', () => {
     const response = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { statement { text } } }`, { input: minimal }, { key: secret });
     assert.equal(response.errors, undefined, JSON.stringify(response.errors));
     assert.equal(response.data.recordStatement.statement.text, 'Counted.');
-    // The API key check; START TRANSACTION; the speaker by name key; the statement with its
-    // revision; COMMIT; then the statement read back.
-    assert.equal(response.extensions!.sql!.statements, 6);
-    // Its speaker selected too: read back with the statement; the key kept since: five.
+    // The API key check; the speaker by name key; the statement with its revision, one INSERT
+    // with no transaction around it since nothing had to be created; the statement read back.
+    assert.equal(response.extensions!.sql!.statements, 4);
+    // Its speaker selected too: read back with the statement; the key kept since: three.
     const withSpeaker = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { statement { text speaker { name } } } }`, { input: minimal }, { key: secret });
     assert.equal(withSpeaker.errors, undefined, JSON.stringify(withSpeaker.errors));
     assert.deepEqual(withSpeaker.data.recordStatement.statement, { text: 'Counted.', speaker: { name: 'Mark Rutte' } });
-    assert.equal(withSpeaker.extensions!.sql!.statements, 5);
+    assert.equal(withSpeaker.extensions!.sql!.statements, 3);
     // With the reference article's source, found by its URL in the same look-up, and the appearance
-    // inserted with the statement, and the statement not selected (so not read back): four.
+    // inserted with the statement, and the statement not selected (so not read back): two.
     const source = { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'ignored', excerpt: 'Counted.' };
     const withSource = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { sourceCreated } }`, { input: { ...minimal, source } }, { key: secret });
     assert.equal(withSource.errors, undefined, JSON.stringify(withSource.errors));
     assert.equal(withSource.data.recordStatement.sourceCreated, false);
-    assert.equal(withSource.extensions!.sql!.statements, 4);
+    assert.equal(withSource.extensions!.sql!.statements, 2);
+    // A new speaker to create: a transaction around it and the insert.
+    const withNewSpeaker = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { speakerCreated } }`,
+      { input: { ...minimal, speaker: { name: 'Counted Newcomer' } } }, { key: secret });
+    assert.deepEqual(withNewSpeaker.data.recordStatement, { speakerCreated: true });
+    // Look-up; START TRANSACTION; the closest spelling (none close enough); the speaker; its
+    // name key; its revision; the insert; COMMIT.
+    assert.equal(withNewSpeaker.extensions!.sql!.statements, 8);
     // A read with a key looked up counts its key check too; with the key kept, nothing more.
     const { secret: reader } = await createApiKey(api.app.database.pool, 'counted-reader', ApiRole.READER);
     const anonymous = await api.gql(COUNT, {});
@@ -184,6 +191,42 @@ describe('writes', () => {
       assert.deepEqual(await tableCounts(database), before);
     } finally {
       await database.dataSource.query('DROP TRIGGER test_refuse_third_quantity ON quantity; DROP FUNCTION test_refuse_third_quantity()');
+    }
+  });
+
+  it('leaves nothing behind when a write that is one INSERT (everything it names is stored) fails in it', async () => {
+    const database = api.app.database;
+    // The reference article's speaker and source, no event: nothing to create, so no transaction.
+    const stored = { speaker: { name: 'Mark Rutte' }, event: null, source: { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'x', excerpt: 'x' } };
+    const figure = { measure: 'russian-military-deaths', value: 1000, unit: 'soldiers killed', period: 'DAY' };
+    const attempt = (quantities: unknown[]) => api.gql(RECORD, { input: statementInput({ ...stored, text: 'Never stored.', quantities }) }, { key: keys.EDITOR });
+    await database.dataSource.query(`
+      CREATE FUNCTION test_refuse_third_quantity() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.position = 3 THEN RAISE EXCEPTION 'injected failure on the third quantity'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER test_refuse_third_quantity BEFORE INSERT ON quantity FOR EACH ROW EXECUTE FUNCTION test_refuse_third_quantity();`);
+    try {
+      const before = await tableCounts(database);
+      const refused = await attempt([figure, figure, figure]);
+      assert.equal(refused.errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
+      assert.deepEqual(await tableCounts(database), before);
+    } finally {
+      await database.dataSource.query('DROP TRIGGER test_refuse_third_quantity ON quantity; DROP FUNCTION test_refuse_third_quantity()');
+    }
+    // A trigger that skips a row (rather than failing) leaves the rows after it nothing to follow:
+    // the INSERT checks that its last row was written, and fails whole.
+    await database.dataSource.query(`
+      CREATE FUNCTION test_skip_second_quantity() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.position = 2 THEN RETURN NULL; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER test_skip_second_quantity BEFORE INSERT ON quantity FOR EACH ROW EXECUTE FUNCTION test_skip_second_quantity();`);
+    try {
+      const before = await tableCounts(database);
+      const skipped = await attempt([figure, figure]);
+      assert.equal(skipped.errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
+      assert.deepEqual(await tableCounts(database), before);
+      const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM statement WHERE text = 'Never stored.'");
+      assert.deepEqual(rows, [{ n: 0 }]);
+    } finally {
+      await database.dataSource.query('DROP TRIGGER test_skip_second_quantity ON quantity; DROP FUNCTION test_skip_second_quantity()');
     }
   });
 

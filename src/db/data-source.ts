@@ -14,6 +14,7 @@ import { FigureDates1764240000000 } from './migrations/1764240000000-figure-date
 import { ComparisonIndexes1764250000000 } from './migrations/1764250000000-comparison-indexes';
 import { SearchSpanIndex1764260000000 } from './migrations/1764260000000-search-span-index';
 import { ApiKeyChanges1764270000000 } from './migrations/1764270000000-api-key-changes';
+import { StatementChecks1764280000000 } from './migrations/1764280000000-statement-checks';
 
 export const migrations = [
   InitialSchema1764180000000,
@@ -26,6 +27,7 @@ export const migrations = [
   ComparisonIndexes1764250000000,
   SearchSpanIndex1764260000000,
   ApiKeyChanges1764270000000,
+  StatementChecks1764280000000,
 ];
 
 /**

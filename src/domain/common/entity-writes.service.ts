@@ -6,6 +6,14 @@ import type { Actor } from '../api-key/api-key.service';
 import { RevisionActionType } from '../revision/revision.entity';
 import { creation, difference, recordRevision, REVISION_INSERT } from '../revision/revision.service';
 
+/**
+ * What runs a write's statements: its transaction's EntityManager, or, for a write that is
+ * one statement and so atomic alone, the request's SqlSession (pinned to the primary).
+ */
+export interface Statements {
+  query(text: string, params?: unknown[]): Promise<any[]>;
+}
+
 /** A table that the generic writes handle, and the GraphQL type its rows are. */
 export interface WritableTable {
   table: string;
@@ -40,13 +48,13 @@ export interface RowToInsert {
 }
 
 /**
- * Inserts rows in one statement of the caller's transaction, in the order given, each with its
- * CREATE revision (as recordCreation would) unless its table is a link table; returns their ids
- * (null for link rows). Ids are assigned here, as the column default would, so that revisions
+ * Inserts rows in one statement (of the caller's transaction, or alone), in the order given,
+ * each with its CREATE revision (as recordCreation would) unless its table is a link table;
+ * returns their ids (null for link rows). Ids are assigned here, as the column default would, so that revisions
  * and later rows can name them. Each INSERT reads the one before it, which makes it run after
  * it: a row's triggers see the rows before it (a quantity copies its statement's dates).
  */
-export async function insertRows(manager: EntityManager, actor: Actor, inserts: RowToInsert[]): Promise<Array<string | null>> {
+export async function insertRows(statements: Statements, actor: Actor, inserts: RowToInsert[]): Promise<Array<string | null>> {
   const params = new SqlParams();
   const ids = inserts.map(({ target, row }) => (target.entityType ? ((row.id as string | undefined) ?? randomUUID()) : null));
   const steps = inserts.map(({ target, row }, index) => {
@@ -64,9 +72,10 @@ export async function insertRows(manager: EntityManager, actor: Actor, inserts: 
     return [`SELECT ${params.add(target.entityType, 'text')}, id, version, '${RevisionActionType.CREATE}', ${changes}, ${actorName} FROM i${index}`];
   });
   if (revisions.length) steps.push(`revisions AS (${REVISION_INSERT} ${revisions.join(' UNION ALL ')})`);
-  const [{ inserted }] = await manager.query(`WITH ${steps.join(',\n')} SELECT count(*)::int AS inserted FROM i${inserts.length - 1}`, params.values);
-  // A row a trigger skipped would leave every INSERT after it without its one row to read.
-  if (inserted !== 1) throw new Error(`insertRows: ${inserts.map(({ target }) => target.table).join(', ')} did not all insert`);
+  // A row a trigger skipped would leave every INSERT after it without its one row to read: the
+  // statement checks that the last one has it, and fails whole (migration 1764280000000).
+  const failure = params.add(`insertRows: ${inserts.map(({ target }) => target.table).join(', ')} did not all insert`, 'text');
+  await statements.query(`WITH ${steps.join(',\n')} SELECT claimgraph_check(count(*) = 1, ${failure}) FROM i${inserts.length - 1}`, params.values);
   return ids;
 }
 

@@ -167,7 +167,7 @@ export class QuantityInput {
   kind: QuantityKind;
 }
 
-@InputType({ description: 'A claim with everything around it, recorded in one transaction.' })
+@InputType({ description: 'A claim with everything around it, recorded all or nothing.' })
 export class RecordStatementInput {
   @Field({ description: 'The quote or the paraphrase.' })
   @Length(1, 10000)

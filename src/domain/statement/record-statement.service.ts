@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { SqlParams, type Transactions } from '../../db/sql-session';
+import { SqlParams, type SqlSession } from '../../db/sql-session';
 import { DomainError, ErrorCode, type FieldProblem } from '../../graphql/errors';
 import { assertGlobalIdOf } from '../../graphql/global-id';
 import type { Actor } from '../api-key/api-key.service';
 import { spanStart } from '../common/partial-date.input';
-import { insertReturning, insertRow, insertRows, recordCreation, type RowToInsert } from '../common/entity-writes.service';
+import { insertReturning, insertRow, insertRows, recordCreation, type RowToInsert, type Statements } from '../common/entity-writes.service';
 import { normalizeUrl } from '../source/source.service';
 import { findSimilarSpeakers, normalizeName, type SpeakerMatchRow } from '../speaker/speaker-matching';
 import type { EventRefInput, RecordStatementInput, SourceRefInput, SpeakerRefInput } from './record-statement.inputs';
@@ -58,14 +58,14 @@ interface References {
  * id and slug at once. A speaker, event or source it names without an id is null when
  * not stored yet; resolving it creates it.
  */
-async function lookUpReferences(manager: EntityManager, input: RecordStatementInput): Promise<References> {
+async function lookUpReferences(statements: Statements, input: RecordStatementInput): Promise<References> {
   const params = new SqlParams();
   const speaker = speakerKeys(input.speaker);
   const eventId = input.event?.id != null ? assertGlobalIdOf('Event', input.event.id, 'event.id') : null;
   const sourceUrl = input.source ? normalizeUrl(input.source.url, 'source.url') : null;
   const slugs = (table: string, list: string[]) =>
     `(SELECT coalesce(json_object_agg(slug, id), '{}') FROM ${table} WHERE slug = ANY(${params.add(list, 'text[]')}) AND deleted_at IS NULL)`;
-  const [row] = await manager.query(
+  const [row] = await statements.query(
     `SELECT ${speakerLookup(params, speaker)} AS "speakerId",
        ${input.quantities.length ? slugs('measure', input.quantities.map((quantity) => quantity.measure)) : "'{}'::json"} AS measures,
        ${input.topics.length ? slugs('topic', input.topics) : "'{}'::json"} AS topics,
@@ -170,16 +170,29 @@ async function resolveEvent(manager: EntityManager, actor: Actor, input: EventRe
 }
 
 /**
- * Records a statement with its speaker, event, source, appearance, figures and topics in
- * one transaction, with a revision for every row it creates. Any failure leaves nothing
- * behind. With an idempotency key, a repeated call returns the first call's statement.
+ * Records a statement with its speaker, event, source, appearance, figures and topics, with
+ * a revision for every row it creates; any failure leaves nothing behind. What the input
+ * names is looked up first: when the speaker, event and source are all stored already (most
+ * calls: a report carries several claims) the statement and everything on it are one INSERT,
+ * atomic alone, with no transaction around it; otherwise the creations and the insert run in
+ * one transaction. With an idempotency key, a repeated call returns the first call's statement.
  */
-export function recordStatement(db: Transactions, actor: Actor, input: RecordStatementInput, idempotencyKey?: string): Promise<RecordedStatement> {
-  return db.transaction((manager) => recordStatementWith(manager, actor, input, idempotencyKey));
+export async function recordStatement(sql: SqlSession, actor: Actor, input: RecordStatementInput, idempotencyKey?: string): Promise<RecordedStatement> {
+  if (idempotencyKey != null) return sql.transaction((manager) => recordStatementWith(manager, actor, input, idempotencyKey));
+  sql.pinToPrimary();
+  const found = await lookUpReferences(sql, input);
+  if (found.speaker.id && (!input.event || found.eventId) && (!found.source || found.source.id)) {
+    const statementId = await insertStatement(sql, actor, input, found, found.speaker.id, found.eventId, found.source?.id ?? null);
+    return { statementId, speakerCreated: false, speakerMatch: null, sourceCreated: false, replayed: false };
+  }
+  return sql.transaction((manager) => recordStatementWith(manager, actor, input, undefined, found));
 }
 
-/** recordStatement inside a transaction the caller holds, for writes that record more around it. */
-export async function recordStatementWith(manager: EntityManager, actor: Actor, input: RecordStatementInput, idempotencyKey?: string): Promise<RecordedStatement> {
+/**
+ * recordStatement inside a transaction the caller holds, for writes that record more around
+ * it; `found` is what the caller looked up already (lookUpReferences).
+ */
+export async function recordStatementWith(manager: EntityManager, actor: Actor, input: RecordStatementInput, idempotencyKey?: string, found?: References): Promise<RecordedStatement> {
   if (idempotencyKey != null) {
     const claimed = await manager.query(
       "INSERT INTO idempotency_key (actor, key, operation, result) VALUES ($1, $2, 'recordStatement', '{}') ON CONFLICT DO NOTHING RETURNING 1",
@@ -191,23 +204,35 @@ export async function recordStatementWith(manager: EntityManager, actor: Actor, 
       return { ...earlier.result, replayed: true };
     }
   }
-  const found = await lookUpReferences(manager, input);
-  const speaker = await resolveSpeaker(manager, actor, input.speaker, found.speaker);
-  const eventId = input.event ? await resolveEvent(manager, actor, input.event, found.eventId) : null;
-  const source = found.source ? await resolveSource(manager, actor, input.source!, found.source) : null;
+  const references = found ?? (await lookUpReferences(manager, input));
+  const speaker = await resolveSpeaker(manager, actor, input.speaker, references.speaker);
+  const eventId = input.event ? await resolveEvent(manager, actor, input.event, references.eventId) : null;
+  const source = references.source ? await resolveSource(manager, actor, input.source!, references.source) : null;
+  const statementId = await insertStatement(manager, actor, input, references, speaker.id, eventId, source?.id ?? null);
+  const result = { statementId, speakerCreated: speaker.created, speakerMatch: speaker.match, sourceCreated: source?.created ?? false };
+  if (idempotencyKey != null) {
+    await manager.query('UPDATE idempotency_key SET result = $3 WHERE actor = $1 AND key = $2', [actor.name, idempotencyKey, JSON.stringify(result)]);
+  }
+  return { ...result, replayed: false };
+}
+
+/** The statement and everything hanging on it, with their revisions, in one statement; returns its id. */
+async function insertStatement(
+  statements: Statements, actor: Actor, input: RecordStatementInput, found: References, speakerId: string, eventId: string | null, sourceId: string | null,
+): Promise<string> {
   const statementId = randomUUID();
   const rows: RowToInsert[] = [{
     target: { table: 'statement', entityType: 'Statement' },
     row: {
-      id: statementId, text: input.text, mode: input.mode, speaker_id: speaker.id, event_id: eventId,
+      id: statementId, text: input.text, mode: input.mode, speaker_id: speakerId, event_id: eventId,
       stated_on: spanStart(input.stated), stated_precision: input.stated.precision, language: input.language ?? null, status: input.status,
     },
   }];
-  if (source) {
+  if (sourceId) {
     rows.push({
       target: { table: 'appearance', entityType: 'Appearance' },
       row: {
-        statement_id: statementId, source_id: source.id, excerpt: input.source!.excerpt,
+        statement_id: statementId, source_id: sourceId, excerpt: input.source!.excerpt,
         start_offset: input.source!.startOffset ?? null, end_offset: input.source!.endOffset ?? null,
       },
     });
@@ -225,11 +250,6 @@ export async function recordStatementWith(manager: EntityManager, actor: Actor, 
   for (const slug of new Set(input.topics)) {
     rows.push({ target: { table: 'statement_topic', entityType: null }, row: { statement_id: statementId, topic_id: found.topics.get(slug) } });
   }
-  // The statement and everything hanging on it, with their revisions, in one statement.
-  await insertRows(manager, actor, rows);
-  const result = { statementId, speakerCreated: speaker.created, speakerMatch: speaker.match, sourceCreated: source?.created ?? false };
-  if (idempotencyKey != null) {
-    await manager.query('UPDATE idempotency_key SET result = $3 WHERE actor = $1 AND key = $2', [actor.name, idempotencyKey, JSON.stringify(result)]);
-  }
-  return { ...result, replayed: false };
+  await insertRows(statements, actor, rows);
+  return statementId;
 }

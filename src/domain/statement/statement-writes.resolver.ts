@@ -36,7 +36,7 @@ const freshStatement = (context: Context, id: string) => readBack(context, State
 @Resolver()
 export class StatementWritesResolver {
   @Authorized(ApiRole.EDITOR)
-  @Mutation(() => RecordStatementPayload, { description: 'Records a claim with its speaker (matched by name or alias, else created), event, source (matched by normalized URL, else created), excerpt, figures and topics, all in one transaction. Needs an EDITOR key.' })
+  @Mutation(() => RecordStatementPayload, { description: 'Records a claim with its speaker (matched by name or alias, else created), event, source (matched by normalized URL, else created), excerpt, figures and topics, all or nothing. Needs an EDITOR key.' })
   async recordStatement(
     @Arg('input', () => RecordStatementInput, { description: 'The claim and everything around it.' }) input: RecordStatementInput,
     @Ctx() context: Context,

@@ -8,7 +8,6 @@ import type { ColumnSet } from '../../db/entity-rows';
 import { columnsOf } from '../../graphql/field-columns';
 import { DomainError } from '../../graphql/errors';
 import { PartialDate } from '../common/partial-date';
-import { Quantity, QuantityKind, Rate } from '../quantity/quantity.entity';
 import { Role } from '../role/role.entity';
 import { findRoleAtStatement } from '../role/role.service';
 import { Speaker } from '../speaker/speaker.entity';
@@ -63,21 +62,6 @@ export class FigureComparisonResolver {
 
 @Resolver(() => ComparedFigure)
 export class ComparedFigureResolver {
-  @FieldResolver(() => Quantity, { description: 'The figure as recorded.' })
-  quantity(@Root() figure: ComparedFigure): Quantity {
-    return figure.quantity;
-  }
-
-  @FieldResolver(() => Rate, { description: 'The figure in the comparison\'s period: central value and bounds.' })
-  rate(@Root() figure: ComparedFigure): Rate {
-    return figure.quantity.rateIn(figure.per);
-  }
-
-  @FieldResolver(() => QuantityKind, { description: 'Estimate, target, historical figure or projection.' })
-  kind(@Root() figure: ComparedFigure): QuantityKind {
-    return figure.quantity.kind;
-  }
-
   @FieldResolver(() => Statement, { description: 'The statement that gives the figure.' })
   statement(@Root() figure: ComparedFigure, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Statement | Promise<Statement> {
     return statementOf(context, figure, 'statement', info);

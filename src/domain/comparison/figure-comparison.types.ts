@@ -2,14 +2,30 @@ import { ArrayMaxSize, IsOptional, Length } from 'class-validator';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { ArgsType, Field, Float, Int, ObjectType } from 'type-graphql';
 import { Measure } from '../measure/measure.entity';
-import { Quantity, QuantityKind } from '../quantity/quantity.entity';
+import { Quantity, QuantityKind, Rate } from '../quantity/quantity.entity';
 import { TimeUnit } from '../quantity/time-unit';
 
-/** One figure in a comparison: a quantity seen through the chosen period. Its fields resolve in the resolver. */
+/**
+ * One figure in a comparison: a quantity seen through the chosen period. What it takes from
+ * the quantity is read here (no resolver call per figure); what hangs on its statement
+ * resolves in ComparedFigureResolver.
+ */
 @ObjectType({ description: 'A figure lined up in a comparison: its rate in the chosen period, who gave it, in what role, when, and how it stands.' })
 export class ComparedFigure {
+  @Field(() => Quantity, { description: 'The figure as recorded.' })
   quantity: Quantity;
+
   per: TimeUnit;
+
+  @Field(() => Rate, { description: "The figure in the comparison's period: central value and bounds." })
+  get rate(): Rate {
+    return this.quantity.rateIn(this.per);
+  }
+
+  @Field(() => QuantityKind, { description: 'Estimate, target, historical figure or projection.' })
+  get kind(): QuantityKind {
+    return this.quantity.kind;
+  }
 }
 
 @ObjectType({ description: 'How far apart the figures of one kind are, in the chosen period. Estimates, targets, historical figures and projections are never mixed.' })

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { Database } from '../src/db/database';
 import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
 import { assertGlobalIdOf, encodeGlobalId } from '../src/graphql/global-id';
 import { SEED_IDS } from '../src/seed/seed-data';
@@ -42,6 +43,20 @@ function statementInput(overrides: Record<string, unknown> = {}): Record<string,
     topics: ['russian-military-losses'],
     ...overrides,
   };
+}
+
+const REFUSE_THIRD = "IF NEW.position = 3 THEN RAISE EXCEPTION 'injected failure on the third quantity'; END IF; RETURN NEW;";
+
+/** Runs `work` with a BEFORE INSERT trigger on quantity whose PL/pgSQL body is `body`, dropped after. */
+async function withQuantityTrigger(database: Database, body: string, work: () => Promise<void>): Promise<void> {
+  await database.dataSource.query(`
+    CREATE FUNCTION test_quantity_trigger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${body} END $$;
+    CREATE TRIGGER test_quantity_trigger BEFORE INSERT ON quantity FOR EACH ROW EXECUTE FUNCTION test_quantity_trigger();`);
+  try {
+    await work();
+  } finally {
+    await database.dataSource.query('DROP TRIGGER test_quantity_trigger ON quantity; DROP FUNCTION test_quantity_trigger()');
+  }
 }
 
 describe('writes', () => {
@@ -175,11 +190,7 @@ describe('writes', () => {
 
   it('rolls back everything when the third figure fails inside the transaction', async () => {
     const database = api.app.database;
-    await database.dataSource.query(`
-      CREATE FUNCTION test_refuse_third_quantity() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN IF NEW.position = 3 THEN RAISE EXCEPTION 'injected failure on the third quantity'; END IF; RETURN NEW; END $$;
-      CREATE TRIGGER test_refuse_third_quantity BEFORE INSERT ON quantity FOR EACH ROW EXECUTE FUNCTION test_refuse_third_quantity();`);
-    try {
+    await withQuantityTrigger(database, REFUSE_THIRD, async () => {
       const before = await tableCounts(database);
       const figure = { measure: 'russian-military-deaths', value: 1000, unit: 'soldiers killed', period: 'DAY' };
       const { errors } = await api.gql(
@@ -189,9 +200,7 @@ describe('writes', () => {
       );
       assert.equal(errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
       assert.deepEqual(await tableCounts(database), before);
-    } finally {
-      await database.dataSource.query('DROP TRIGGER test_refuse_third_quantity ON quantity; DROP FUNCTION test_refuse_third_quantity()');
-    }
+    });
   });
 
   it('leaves nothing behind when a write that is one INSERT (everything it names is stored) fails in it', async () => {
@@ -200,34 +209,22 @@ describe('writes', () => {
     const stored = { speaker: { name: 'Mark Rutte' }, event: null, source: { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'x', excerpt: 'x' } };
     const figure = { measure: 'russian-military-deaths', value: 1000, unit: 'soldiers killed', period: 'DAY' };
     const attempt = (quantities: unknown[]) => api.gql(RECORD, { input: statementInput({ ...stored, text: 'Never stored.', quantities }) }, { key: keys.EDITOR });
-    await database.dataSource.query(`
-      CREATE FUNCTION test_refuse_third_quantity() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN IF NEW.position = 3 THEN RAISE EXCEPTION 'injected failure on the third quantity'; END IF; RETURN NEW; END $$;
-      CREATE TRIGGER test_refuse_third_quantity BEFORE INSERT ON quantity FOR EACH ROW EXECUTE FUNCTION test_refuse_third_quantity();`);
-    try {
+    await withQuantityTrigger(database, REFUSE_THIRD, async () => {
       const before = await tableCounts(database);
       const refused = await attempt([figure, figure, figure]);
       assert.equal(refused.errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
       assert.deepEqual(await tableCounts(database), before);
-    } finally {
-      await database.dataSource.query('DROP TRIGGER test_refuse_third_quantity ON quantity; DROP FUNCTION test_refuse_third_quantity()');
-    }
+    });
     // A trigger that skips a row (rather than failing) leaves the rows after it nothing to follow:
     // the INSERT checks that its last row was written, and fails whole.
-    await database.dataSource.query(`
-      CREATE FUNCTION test_skip_second_quantity() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN IF NEW.position = 2 THEN RETURN NULL; END IF; RETURN NEW; END $$;
-      CREATE TRIGGER test_skip_second_quantity BEFORE INSERT ON quantity FOR EACH ROW EXECUTE FUNCTION test_skip_second_quantity();`);
-    try {
+    await withQuantityTrigger(database, 'IF NEW.position = 2 THEN RETURN NULL; END IF; RETURN NEW;', async () => {
       const before = await tableCounts(database);
       const skipped = await attempt([figure, figure]);
       assert.equal(skipped.errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
       assert.deepEqual(await tableCounts(database), before);
       const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM statement WHERE text = 'Never stored.'");
       assert.deepEqual(rows, [{ n: 0 }]);
-    } finally {
-      await database.dataSource.query('DROP TRIGGER test_skip_second_quantity ON quantity; DROP FUNCTION test_skip_second_quantity()');
-    }
+    });
   });
 
   it('50 concurrent calls naming the same new speaker and source create exactly one of each', async () => {

@@ -36,11 +36,6 @@ export class ApiKeyCache {
     if (this.ttlMs > 0) await this.listen();
   }
 
-  /** Whether keys are kept now: listening, and not turned off. */
-  get active(): boolean {
-    return this.listening;
-  }
-
   /** The kept actor for `hash`, unless it has expired. */
   get(hash: string): Actor | undefined {
     const entry = this.entries.get(hash);

@@ -91,6 +91,26 @@ describe('compareFigures and conflictingFigures', () => {
     assert.deepEqual(fragment.data.compareFigures.bounds, full.spreads.map(({ kind, highestFigure }: Record<string, unknown>) => ({ kind, highestFigure })));
   });
 
+  it("leaves the bound figures' look-ups out of the SQL when they are not selected", async () => {
+    // One connection, so that its prepared statements are all the requests' statements.
+    const single = await startTestApp({ seed: true, database: { poolSize: 1 } });
+    const measureStatements = async () =>
+      (await single.app.database.pool.query<{ statement: string }>("SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%FROM measure m WHERE%' ORDER BY prepare_time")).rows.map((row) => row.statement);
+    try {
+      const numbers = await single.gql(`{ compareFigures(measure: "russian-military-deaths") { spreads { kind count lowest highest } } }`);
+      assert.equal(numbers.data.compareFigures.spreads.length, 3);
+      const [lean] = await measureStatements();
+      assert.match(lean, /min\(t\.per_day_low\)/);
+      assert.doesNotMatch(lean, /row_to_json|ORDER BY t\.stated_on/);
+      const bounds = await single.gql(`{ compareFigures(measure: "russian-military-deaths") { spreads { kind lowestFigure { kind } } } }`);
+      assert.equal(bounds.data.compareFigures.spreads.length, 3);
+      const [, withFigures] = await measureStatements();
+      assert.match(withFigures, /row_to_json/);
+    } finally {
+      await single.close();
+    }
+  });
+
   it('converts to another period, filters by date and kind, and takes a global id', async () => {
     const perDay = await compare({ measure: encodeGlobalId('Measure', SEED_IDS.deaths), per: 'DAY', kind: ['ESTIMATE'], from: '2026-01-17' });
     assert.equal(perDay.figures.totalCount, 1, 'Rutte spoke on the 16th, before from');

@@ -29,14 +29,12 @@ export function prepared(text: string, values: unknown[]): QueryConfig {
  * without parameters (BEGIN, COMMIT, several statements in one string) run as they are.
  */
 export function prepareStatementsOn(client: PoolClient): () => void {
-  const own = Object.prototype.hasOwnProperty.call(client, 'query');
   const query = client.query as (this: PoolClient, ...args: unknown[]) => unknown;
   client.query = function (this: PoolClient, config: unknown, values?: unknown, callback?: unknown) {
     if (typeof config === 'string' && Array.isArray(values) && values.length) return query.call(this, prepared(config, values), callback);
     return query.call(this, config, values, callback);
   } as PoolClient['query'];
   return () => {
-    if (own) client.query = query as PoolClient['query'];
-    else delete (client as Partial<PoolClient>).query;
+    client.query = query as PoolClient['query'];
   };
 }

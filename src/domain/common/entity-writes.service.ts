@@ -50,9 +50,10 @@ export interface RowToInsert {
 /**
  * Inserts rows in one statement (of the caller's transaction, or alone), in the order given,
  * each with its CREATE revision (as recordCreation would) unless its table is a link table;
- * returns their ids (null for link rows). Ids are assigned here, as the column default would, so that revisions
- * and later rows can name them. Each INSERT reads the one before it, which makes it run after
- * it: a row's triggers see the rows before it (a quantity copies its statement's dates).
+ * returns their ids (null for link rows). Ids are assigned here, as the column default would,
+ * so that revisions and later rows can name them. Each INSERT reads the one before it, which
+ * makes it run after it: a row's triggers see the rows before it (a quantity copies its
+ * statement's dates).
  */
 export async function insertRows(statements: Statements, actor: Actor, inserts: RowToInsert[]): Promise<Array<string | null>> {
   const params = new SqlParams();

@@ -56,7 +56,7 @@ export class FigureComparisonResolver {
 
   @FieldResolver(() => [FigureSpread], { description: 'One spread per kind of figure present (ESTIMATE, TARGET, HISTORICAL, PROJECTION, in that order), over all the figures, not just a page.' })
   spreads(@Root() comparison: FigureComparison, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<FigureSpread[]> {
-    return figureSpreads(context, comparison, selectsBoundFigures(info));
+    return figureSpreads(context, comparison, info);
   }
 }
 

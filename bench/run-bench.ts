@@ -11,7 +11,7 @@ import { openBenchDatabase, startBenchServer } from './bench-database';
 import { ensureDataset } from './generate-data';
 import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
 import { loadOperations, removeWrites, WRITE_ACTORS, type Operation } from './operations';
-import { claimgraphTarget, postgraphileTarget, rawSqlTarget, startTarget, type RunningTarget } from './targets';
+import { claimgraphTarget, POOL_SIZE, postgraphileTarget, rawSqlTarget, startTarget, type RunningTarget } from './targets';
 
 const ROOT = path.resolve(__dirname, '../..');
 const quick = process.argv.includes('--quick');
@@ -245,7 +245,7 @@ function writeResults(
     '',
     `Written by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, commit \`${git('rev-parse --short HEAD')}\`${git('status --porcelain -- src bench') ? ' (with uncommitted changes)' : ''}.`,
     `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; the load generator, the servers and PostgreSQL share these cores.`,
-    `Dataset: ${STATEMENTS.toLocaleString('en')} statements (\`npm run bench:data -- --statements ${STATEMENTS}\`); ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up per server, then ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} of ${RUN_SECONDS} s per operation and server, the three servers taking turns operation by operation (req/s and p50 are the rounds' mean, p99 the worst round); each server has a pool of 10 connections. Whole run: ${seconds.toFixed(0)} s.`,
+    `Dataset: ${STATEMENTS.toLocaleString('en')} statements (\`npm run bench:data -- --statements ${STATEMENTS}\`); ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up per server, then ${ROUNDS} round${ROUNDS > 1 ? 's' : ''} of ${RUN_SECONDS} s per operation and server, the three servers taking turns operation by operation (req/s and p50 are the rounds' mean, p99 the worst round); each server has a pool of ${POOL_SIZE} connections (twice the cores). Whole run: ${seconds.toFixed(0)} s.`,
     '',
     '## Throughput and latency',
     '',

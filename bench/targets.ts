@@ -1,10 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { SERVER_NODE_FLAGS } from '../src/node-flags';
 import { findFreePort } from '../src/db/embedded-postgres';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Connections in each server's pool: twice the cores, PostgreSQL's rule of thumb for a server
+ * whose data is in memory. Here the load generator, the servers and PostgreSQL share the
+ * cores: with 10 connections up to ten searches ran in PostgreSQL at once on two cores, each
+ * slowed by the others, and the slowest request of a round waited longest; with 4 the rest
+ * wait their turn in the server's queue, first come first served. On search, eight
+ * alternating pairs of 4 s runs: p99 53-67 ms with 10, 38-51 ms with 4, at the same
+ * throughput (bench/NOTES.md).
+ */
+export const POOL_SIZE = 2 * os.availableParallelism();
 
 /** A server under test, running as its own process. */
 export interface RunningTarget {
@@ -28,7 +40,7 @@ export function claimgraphTarget(databaseUrl: string): TargetSpec {
     name: 'Claimgraph',
     command: [process.execPath, ...SERVER_NODE_FLAGS, path.join(ROOT, 'dist/src/main.js')],
     cwd: ROOT,
-    env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production', SEED_ON_START: 'false', DB_POOL_SIZE: '10', HOST: '127.0.0.1' },
+    env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production', SEED_ON_START: 'false', DB_POOL_SIZE: String(POOL_SIZE), HOST: '127.0.0.1' },
   };
 }
 
@@ -37,7 +49,7 @@ export function rawSqlTarget(databaseUrl: string): TargetSpec {
     name: 'raw SQL',
     command: [process.execPath, path.join(ROOT, 'dist/bench/raw-sql/server.js')],
     cwd: ROOT,
-    env: { DATABASE_URL: databaseUrl, DB_POOL_SIZE: '10' },
+    env: { DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(POOL_SIZE) },
   };
 }
 
@@ -47,7 +59,7 @@ export function postgraphileTarget(databaseUrl: string): TargetSpec {
     name: 'PostGraphile',
     command: [process.execPath, '--import', './with-resolvers.mjs', 'server.mjs'],
     cwd: dir,
-    env: { DATABASE_URL: databaseUrl, DB_POOL_SIZE: '10', NODE_ENV: 'production' },
+    env: { DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(POOL_SIZE), NODE_ENV: 'production' },
   };
 }
 

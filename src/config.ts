@@ -57,7 +57,7 @@ export const CONFIG_VARIABLES = [
   { name: 'DATABASE_URL', default: '(unset)', meaning: 'External PostgreSQL; unset starts the embedded PostgreSQL.' },
   { name: 'EMBEDDED_PG_DIR', default: '.data/postgres', meaning: "Embedded PostgreSQL's data folder (kept across restarts)." },
   { name: 'EMBEDDED_PG_PORT', default: '0 (a free port)', meaning: 'Port of the embedded PostgreSQL.' },
-  { name: 'DB_POOL_SIZE', default: '10', meaning: 'Connections in the pool.' },
+  { name: 'DB_POOL_SIZE', default: '10', meaning: 'Connections in the pool; all instances together do best at about twice the database server\'s cores (docs/deploy.md).' },
   { name: 'DB_PLAN_CACHE_MODE', default: 'force_generic_plan', meaning: "PostgreSQL's plan_cache_mode for prepared reads: force_generic_plan plans each read once per connection; auto lets PostgreSQL re-plan reads whose generic plan it estimates dearer (nested pages, whose key count it cannot know, always are)." },
   { name: 'DB_PREPARED_STATEMENTS', default: 'true', meaning: 'Prepare a request\'s statements (reads, the key check, a write\'s) once per connection; turn off behind a pooler that cannot keep prepared statements (PgBouncer before 1.21 in transaction mode).' },
   { name: 'SEED_ON_START', default: 'true', meaning: 'Seed the reference article when the database has no statements.' },

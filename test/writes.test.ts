@@ -208,11 +208,15 @@ describe('writes', () => {
     // The reference article's speaker and source, no event: nothing to create, so no transaction.
     const stored = { speaker: { name: 'Mark Rutte' }, event: null, source: { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'x', excerpt: 'x' } };
     const figure = { measure: 'russian-military-deaths', value: 1000, unit: 'soldiers killed', period: 'DAY' };
-    const attempt = (quantities: unknown[]) => api.gql(RECORD, { input: statementInput({ ...stored, text: 'Never stored.', quantities }) }, { key: keys.EDITOR });
+    // A key of its own, so that the statements each attempt runs are known: the key check once,
+    // then the references' look-up and the INSERT, with no START TRANSACTION or ROLLBACK.
+    const { secret } = await createApiKey(database.pool, 'one-insert', ApiRole.EDITOR);
+    const attempt = (quantities: unknown[]) => api.gql(RECORD, { input: statementInput({ ...stored, text: 'Never stored.', quantities }) }, { key: secret });
     await withQuantityTrigger(database, REFUSE_THIRD, async () => {
       const before = await tableCounts(database);
       const refused = await attempt([figure, figure, figure]);
       assert.equal(refused.errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
+      assert.equal(refused.extensions!.sql!.statements, 3, 'the key check, the look-up and the one INSERT');
       assert.deepEqual(await tableCounts(database), before);
     });
     // A trigger that skips a row (rather than failing) leaves the rows after it nothing to follow:
@@ -221,6 +225,7 @@ describe('writes', () => {
       const before = await tableCounts(database);
       const skipped = await attempt([figure, figure]);
       assert.equal(skipped.errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
+      assert.equal(skipped.extensions!.sql!.statements, 2, 'the key kept; the look-up and the one INSERT');
       assert.deepEqual(await tableCounts(database), before);
       const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM statement WHERE text = 'Never stored.'");
       assert.deepEqual(rows, [{ n: 0 }]);

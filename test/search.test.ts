@@ -8,10 +8,10 @@ import { SEED_IDS, seedId } from '../src/seed/seed-data';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SEARCH = /* GraphQL */ `
-  query Search($query: String!, $filter: StatementFilter, $first: Int, $after: String, $orderBy: SearchOrder) {
-    searchStatements(query: $query, filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+  query Search($query: String!, $filter: StatementFilter, $first: Int, $after: String, $last: Int, $orderBy: SearchOrder) {
+    searchStatements(query: $query, filter: $filter, first: $first, after: $after, last: $last, orderBy: $orderBy) {
       totalCount
-      pageInfo { hasNextPage endCursor }
+      pageInfo { hasNextPage hasPreviousPage endCursor }
       edges { cursor rank snippet { field text highlights { start end } } node { id text speaker { name } } }
     }
   }
@@ -63,6 +63,21 @@ describe('searchStatements', () => {
     assert.deepEqual([empty.totalCount, empty.edges.length, empty.pageInfo.hasNextPage], [4, 0, true]);
     const none = await search({ query: 'zeppelin' });
     assert.deepEqual([none.totalCount, none.edges.length, none.pageInfo.hasNextPage], [0, 0, false]);
+  });
+
+  it('reads the last hits backwards, in rank order, counting them all', async () => {
+    // Counted with the page, the rows are numbered after the LIMIT (src/db/keyset-page.ts), in the page's direction.
+    for (const orderBy of ['RELEVANCE', 'NEWEST']) {
+      const all = await search({ query: 'soldiers killed', orderBy });
+      const last = await search({ query: 'soldiers killed', orderBy, last: 2 });
+      assert.equal(last.totalCount, 4);
+      assert.deepEqual([last.pageInfo.hasPreviousPage, last.pageInfo.hasNextPage], [true, false]);
+      assert.deepEqual(
+        last.edges.map((edge: { cursor: string }) => edge.cursor),
+        all.edges.slice(2).map((edge: { cursor: string }) => edge.cursor),
+        orderBy,
+      );
+    }
   });
 
   it('ranks a statement whose text and excerpt both match above one matched in the text alone', async () => {

@@ -31,21 +31,24 @@ const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=
 const headline = (document: string, options: string) => `ts_headline(t.search_config, ${document}, t.search_query, ${options})`;
 
 /**
- * The snippet column, as [field, marked text]: from the statement when its text matches, else
- * from the first matching excerpt, else the statement's start. Whether the text matches is
- * read off the stored document, whose weight-A part is the text (migration 1764230000000),
- * rather than by parsing the text again: 0.1-0.2 ms less of PostgreSQL per page of ten on the
- * benchmark (bench/NOTES.md).
+ * The snippet, as the columns "snippetField" and "snippetText" (marked): from the statement
+ * when its text matches, else from the first matching excerpt (the join `ex`, which reads
+ * appearances only then), else the statement's start. Whether the text matches is read off
+ * the stored document, whose weight-A part is the text (migration 1764230000000), rather than
+ * by parsing the text again: 0.1-0.2 ms less of PostgreSQL per page of ten on the benchmark
+ * (bench/NOTES.md). Two text columns rather than an array, which pg would parse character by
+ * character.
  */
 function snippetColumns(options: string): string {
-  return `
-    CASE WHEN ts_filter(t.search_document, '{a}') @@ t.search_query THEN ARRAY['TEXT', ${headline('t.text', options)}]
-      ELSE coalesce(
-        (SELECT ARRAY['EXCERPT', ${headline('a.excerpt', options)}] FROM appearance a
-          WHERE a.statement_id = t.id AND a.deleted_at IS NULL AND to_tsvector(t.search_config, a.excerpt) @@ t.search_query ORDER BY a.id LIMIT 1),
-        ARRAY['TEXT', ${headline('t.text', options)}])
-    END AS "searchSnippet",
+  return `coalesce(ex.field, 'TEXT') AS "snippetField", coalesce(ex.marked, ${headline('t.text', options)}) AS "snippetText",
     ${RANK} AS "searchRank"`;
+}
+
+function snippetJoin(options: string): string {
+  return `LEFT JOIN LATERAL (SELECT 'EXCERPT' AS field, ${headline('a.excerpt', options)} AS marked FROM appearance a
+    WHERE NOT (ts_filter(t.search_document, '{a}') @@ t.search_query)
+      AND a.statement_id = t.id AND a.deleted_at IS NULL AND to_tsvector(t.search_config, a.excerpt) @@ t.search_query
+    ORDER BY a.id LIMIT 1) ex ON true`;
 }
 
 /** Splits marked headline text into plain text and highlight ranges. */
@@ -83,7 +86,8 @@ export function dateConditions(filter: DecodedFilter, now = Date.now()): DateCon
 }
 
 interface HitRow {
-  searchSnippet: [SearchField, string];
+  snippetField: SearchField;
+  snippetText: string;
   searchRank: number;
   [column: string]: unknown;
 }
@@ -111,7 +115,7 @@ export async function searchStatements(context: Context, args: SearchStatementsA
   const spec = {
     from,
     columns: `${reads.columns}, ${snippetColumns(options)}`,
-    joins: reads.joins,
+    joins: `${reads.joins ?? ''} ${snippetJoin(options)}`,
     joinAfterLimit: true,
     onRow: context.loaders.onRow(reads),
     // Ranking reads every match anyway; counting them again would repeat the text search.
@@ -124,8 +128,8 @@ export async function searchStatements(context: Context, args: SearchStatementsA
   const [page] = await readPages<HitRow>(context.sql, spec, window, null, selectsField(info, 'totalCount'));
   const connection = toConnection(page, (row) => row);
   const edges: StatementSearchEdge[] = connection.edges.map(({ node: row, cursor }) => {
-    const { searchSnippet: [field, marked], searchRank, ...columns } = row;
-    return { cursor, node: hydrate(Statement, columns), rank: searchRank, snippet: parseHeadline(field, marked) };
+    const { snippetField, snippetText, searchRank, ...columns } = row;
+    return { cursor, node: hydrate(Statement, columns), rank: searchRank, snippet: parseHeadline(snippetField, snippetText) };
   });
   return { edges, nodes: edges.map((edge) => edge.node), pageInfo: connection.pageInfo, totalCount: connection.totalCount };
 }

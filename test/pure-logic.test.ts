@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { DatePrecision, parseIsoDate, partialDateLabel } from '../src/domain/common/partial-date';
 import { spanStart } from '../src/domain/common/partial-date.input';
 import { inOrder } from '../src/db/keyset-page';
-import { dateConditions } from '../src/domain/search/statement-search.service';
+import { dateConditions, parseHeadline } from '../src/domain/search/statement-search.service';
+import { SearchField } from '../src/domain/search/statement-search.types';
 import { normalizeUrl } from '../src/domain/source/source.service';
 import { REFERENCE_ARTICLE } from '../src/seed/reference-article';
 import { seedStatements } from '../src/seed/seed-data';
@@ -89,5 +90,29 @@ describe('search date conditions', () => {
     assert.equal(dateConditions({ statedFrom: '2020-01-01' }, now), 'stated_on');
     assert.equal(dateConditions({ statedTo: '2022-12-31' }, now), 'stated_on');
     assert.equal(dateConditions({}, now), 'stated_on');
+  });
+});
+
+describe('search snippets', () => {
+  const S = '\uE000';
+  const E = '\uE001';
+  it('turn marked headline text into plain text and ranges over it', () => {
+    assert.deepEqual(parseHeadline(SearchField.TEXT, `${S}Ceasefire${E} talks … the ${S}talks${E}`), {
+      field: SearchField.TEXT,
+      text: 'Ceasefire talks … the talks',
+      highlights: [{ start: 0, end: 9 }, { start: 22, end: 27 }],
+    });
+    assert.deepEqual(parseHeadline(SearchField.EXCERPT, 'no match here'), { field: SearchField.EXCERPT, text: 'no match here', highlights: [] });
+  });
+
+  it('count ranges in UTF-16 code units, as JavaScript and JSON clients do', () => {
+    const { text, highlights } = parseHeadline(SearchField.TEXT, `Zürich 🇺🇦 ${S}Kyiv${E}`);
+    assert.equal(text, 'Zürich 🇺🇦 Kyiv');
+    assert.deepEqual(highlights, [{ start: 12, end: 16 }]);
+    assert.equal(text.slice(highlights[0].start, highlights[0].end), 'Kyiv');
+  });
+
+  it('drop empty and unclosed ranges and stray end marks', () => {
+    assert.deepEqual(parseHeadline(SearchField.TEXT, `a${S}${E}b${E}c${S}d`), { field: SearchField.TEXT, text: 'abcd', highlights: [] });
   });
 });

@@ -26,6 +26,8 @@ const ORDER: Record<SearchOrder, OrderKey[]> = {
 // get plain text and never have to trust markup built from the text.
 const MARK_START = '\uE000';
 const MARK_END = '\uE001';
+const START_CODE = MARK_START.charCodeAt(0);
+const END_CODE = MARK_END.charCodeAt(0);
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 
 const headline = (document: string, options: string) => `ts_headline(t.search_config, ${document}, t.search_query, ${options})`;
@@ -51,18 +53,28 @@ function snippetJoin(options: string): string {
     ORDER BY a.id LIMIT 1) ex ON true`;
 }
 
-/** Splits marked headline text into plain text and highlight ranges. */
+/**
+ * Splits marked headline text into plain text and highlight ranges (in UTF-16 code units, as
+ * JavaScript strings count). Copies the text between marks in slices rather than character by
+ * character, which made a string for every character (a tenth of what a search allocated).
+ */
 export function parseHeadline(field: SearchField, marked: string): Snippet {
-  let text = '';
   const highlights: Snippet['highlights'] = [];
+  let text = '';
   let start = -1;
-  for (const char of marked) {
-    if (char === MARK_START) start = text.length;
-    else if (char === MARK_END) {
+  let copied = 0;
+  for (let at = 0; at < marked.length; at += 1) {
+    const mark = marked.charCodeAt(at);
+    if (mark !== START_CODE && mark !== END_CODE) continue;
+    text += marked.slice(copied, at);
+    copied = at + 1;
+    if (mark === START_CODE) start = text.length;
+    else {
       if (start >= 0 && text.length > start) highlights.push({ start, end: text.length });
       start = -1;
-    } else text += char;
+    }
   }
+  text += marked.slice(copied);
   return { field, text, highlights };
 }
 

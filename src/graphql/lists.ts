@@ -20,6 +20,12 @@ export interface ListDefinition<T extends ObjectLiteral> {
   conditions?: string[];
   /** SQL type of the parent keys k.id; uuid unless said otherwise. */
   parentKeyType?: string;
+  /**
+   * Pick the page's rows first and join the to-one reads to them only (PageSpec.joinAfterLimit),
+   * for a list whose parents can hold many rows that a filter of the caller's narrows in ways
+   * the generic plan cannot see: it would otherwise join every matching row before sorting.
+   */
+  joinAfterLimit?: boolean;
 }
 
 /** Filters of one call: a stable key (loads with different filters never share a batch) and their SQL. */

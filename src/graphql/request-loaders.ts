@@ -246,6 +246,7 @@ export class RequestLoaders {
       from: list.from ?? `${tableOf(this.dataSource, list.entity)} t`,
       columns: reads.columns,
       joins: reads.joins,
+      joinAfterLimit: list.joinAfterLimit,
       onRow: this.onRow(reads),
       prototype: list.entity.prototype,
       order: list.order,

@@ -29,6 +29,10 @@ const ON_MEASURE: ListDefinition<Quantity> = {
   ],
   descending: true,
   parentMatch: 't.measure_id = k.id',
+  // A busy measure has thousands of figures; asked for a year of them (compareFigures), the
+  // generic plan expects a handful and joined every one to its statement, speaker and role
+  // before sorting (bench/NOTES.md).
+  joinAfterLimit: true,
 };
 
 /** The figures of a statement, as a nested list. */

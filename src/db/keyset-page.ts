@@ -197,6 +197,8 @@ function pagesStatement(levels: Level[], parentKeys: readonly string[] | null): 
     const gate = index > 0 && repeats(above) ? [`${aliasOf(index - 1)}."__first"`] : [];
     const order = spec.order.map((orderKey) => `${orderKey.expr} ${direction(level)}`).join(', ');
     const keyColumns = spec.order.map((orderKey, at) => `${orderKey.expr} AS "__k${at}"`);
+    // The same order over the key columns of rows already read, as `rows`."__k0", ….
+    const keyOrder = (rows: string) => spec.order.map((_, at) => `${rows}."__k${at}" ${direction(level)}`).join(', ');
     if (index > 0) select.push(`NULL AS "__nested"`);
     // Counted with the page only at a root (one page) without nested levels, whose filters are then the count's.
     const countWithPage = level.withTotal && spec.countWithPage === true && spec.joinAfterLimit === true && !parentKeys && levels.length === 1 && !level.window.after && !level.window.before;
@@ -219,9 +221,8 @@ function pagesStatement(levels: Level[], parentKeys: readonly string[] | null): 
     // (search: 0.1-0.15 ms less of PostgreSQL per page, bench/NOTES.md).
     const rowNumber = (over: string) => `row_number() OVER (ORDER BY ${over}) AS "__row"`;
     keyColumns.push(countWithPage ? 'count(*) OVER () AS "__count"' : rowNumber(order));
-    const numbered = (rows: string) =>
-      countWithPage ? `(SELECT y.*, ${rowNumber(spec.order.map((_, at) => `y."__k${at}" ${direction(level)}`).join(', '))} FROM ${rows} y)` : rows;
-    const keyNames = [...columnNames(keyColumns.join(', ')), ...(countWithPage ? ['__row'] : [])];
+    const numbered = (rows: string) => (countWithPage ? `(SELECT y.*, ${rowNumber(keyOrder('y'))} FROM ${rows} y)` : rows);
+    const keyNames = [...spec.order.map((_, at) => `__k${at}`), ...(countWithPage ? ['__count'] : []), '__row'];
     const filters = where([...filtersOf(level, parentMatch, true), ...gate]);
     const limit = `LIMIT ${spec.params.add(sizeOf(level.window) + 1, 'integer')}`;
     // Joined after the LIMIT: the rows are ranked by id and keys alone (narrow rows sort in
@@ -240,8 +241,7 @@ function pagesStatement(levels: Level[], parentKeys: readonly string[] | null): 
       ${limit}`;
     if (repeats(level)) {
       // Numbered over the page only (a window before the LIMIT would read every matching row).
-      const pageOrder = spec.order.map((_, at) => `x."__k${at}" ${direction(level)}`).join(', ');
-      const first = `row_number() OVER (PARTITION BY x."${level.nested!.parentColumn}" ORDER BY ${pageOrder}) = 1 AS "__first"`;
+      const first = `row_number() OVER (PARTITION BY x."${level.nested!.parentColumn}" ORDER BY ${keyOrder('x')}) = 1 AS "__first"`;
       from.push(`LEFT JOIN LATERAL (SELECT x.*, ${first} FROM (${page}) x) ${alias} ON true`);
     } else {
       from.push(`LEFT JOIN LATERAL (${page}) ${alias} ON true`);

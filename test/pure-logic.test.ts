@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { DatePrecision, parseIsoDate, partialDateLabel } from '../src/domain/common/partial-date';
 import { spanStart } from '../src/domain/common/partial-date.input';
 import { inOrder } from '../src/db/keyset-page';
+import { wholeMonths } from '../src/domain/comparison/figure-comparison.service';
 import { dateConditions, parseHeadline } from '../src/domain/search/statement-search.service';
 import { SearchField } from '../src/domain/search/statement-search.types';
 import { normalizeUrl } from '../src/domain/source/source.service';
@@ -114,5 +115,26 @@ describe('search snippets', () => {
 
   it('drop empty and unclosed ranges and stray end marks', () => {
     assert.deepEqual(parseHeadline(SearchField.TEXT, `a${S}${E}b${E}c${S}d`), { field: SearchField.TEXT, text: 'abcd', highlights: [] });
+  });
+});
+
+describe('whole months of a comparison', () => {
+  it('start at the first month the range starts on or before and end after the last it covers to its end', () => {
+    assert.deepEqual(wholeMonths('2025-01-01', '2025-12-31'), { start: '2025-01-01', end: '2026-01-01' });
+    assert.deepEqual(wholeMonths('2025-01-02', '2025-12-30'), { start: '2025-02-01', end: '2025-12-01' });
+    assert.deepEqual(wholeMonths('2024-02-01', '2024-02-29'), { start: '2024-02-01', end: '2024-03-01' });
+    assert.deepEqual(wholeMonths('2025-12-15', '2026-02-28'), { start: '2026-01-01', end: '2026-03-01' });
+  });
+
+  it('leave an open end open', () => {
+    assert.deepEqual(wholeMonths(null, '2025-06-30'), { start: null, end: '2025-07-01' });
+    assert.deepEqual(wholeMonths('2025-06-02', null), { start: '2025-07-01', end: null });
+    assert.deepEqual(wholeMonths(null, null), { start: null, end: null });
+  });
+
+  it('are none when the range holds no month whole', () => {
+    assert.equal(wholeMonths('2025-03-02', '2025-03-31'), null);
+    assert.equal(wholeMonths('2025-03-01', '2025-03-30'), null);
+    assert.equal(wholeMonths('2025-03-15', '2025-04-14'), null);
   });
 });

@@ -104,14 +104,19 @@ export const RAW_QUERIES: Record<string, string> = {
         FROM h JOIN speaker sp ON sp.id = h.speaker_id,
           (SELECT websearch_to_tsquery('english', $1) AS query OFFSET 0) q))) AS data`,
 
-  // The spreads aggregate every figure in the range (through the covering date index, as
-  // Claimgraph's do); their counts sum to the total. The page picks its 20 ids from the same
+  // The spreads add up the year's twelve whole months kept in figure_month, and the figures of
+  // the days before it whose span reaches into it (through the covering date index), as
+  // Claimgraph's do; their counts sum to the total. The page picks its 20 ids from the same
   // index, in order, and reads only those rows: asked for whole rows, the planner (which does not
   // know how many figures the measure has) reads all 4,037 through a bitmap and sorts them.
   CompareFigures: `
     WITH m AS (SELECT id FROM measure WHERE slug = $1 AND deleted_at IS NULL),
-      k AS (SELECT qq.kind, count(*) AS n, min(qq.per_day_low) * 30.4375 AS low, max(qq.per_day_high) * 30.4375 AS high
-        FROM quantity qq, m WHERE qq.measure_id = m.id AND ${FIGURE_RANGE} GROUP BY qq.kind)
+      k AS (SELECT c.kind, sum(c.n) AS n, min(c.low) * 30.4375 AS low, max(c.high) * 30.4375 AS high FROM (
+          SELECT f.kind, f.figures AS n, f.low, f.high FROM figure_month f, m
+          WHERE f.measure_id = m.id AND f.figures > 0 AND f.month >= '2025-01-01' AND f.month < '2026-01-01'
+          UNION ALL
+          SELECT qq.kind, 1, qq.per_day_low, qq.per_day_high FROM quantity qq, m WHERE qq.measure_id = m.id AND ${FIGURE_RANGE} AND qq.stated_on < '2025-01-01'
+        ) c GROUP BY c.kind)
     SELECT json_build_object('compareFigures', json_build_object(
       'spreads', (SELECT coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'lowest', low, 'highest', high, 'ratio', high / nullif(low, 0)) ORDER BY kind), '[]') FROM k),
       'figures', json_build_object('totalCount', (SELECT coalesce(sum(n), 0) FROM k), 'nodes', (

@@ -15,6 +15,7 @@ import { ComparisonIndexes1764250000000 } from './migrations/1764250000000-compa
 import { SearchSpanIndex1764260000000 } from './migrations/1764260000000-search-span-index';
 import { ApiKeyChanges1764270000000 } from './migrations/1764270000000-api-key-changes';
 import { StatementChecks1764280000000 } from './migrations/1764280000000-statement-checks';
+import { FigureMonths1764290000000 } from './migrations/1764290000000-figure-months';
 
 export const migrations = [
   InitialSchema1764180000000,
@@ -28,6 +29,7 @@ export const migrations = [
   SearchSpanIndex1764260000000,
   ApiKeyChanges1764270000000,
   StatementChecks1764280000000,
+  FigureMonths1764290000000,
 ];
 
 /**

@@ -84,10 +84,10 @@ export const selectsBoundFigures = (info: GraphQLResolveInfo, ...spreads: string
 /**
  * One row per kind over every figure of the comparison (not just a page): count, lowest
  * lower bound and highest upper bound per day, with (`boundFigures`) the figures that give
- * them, as JSON. `measure` is the SQL expression of the measure's id. The count reads the
- * figures' date index alone; the figure giving a bound is looked up by the bound (newest
- * statement first, then by id), or, for a kind whose figures all lack that bound, the newest
- * of them.
+ * them, as JSON. `measure` is the SQL expression of the measure's id. The counts add up
+ * whole months and the figures at the range's ends (countsByKind); the figure giving a bound
+ * is looked up by the bound (newest statement first, then by id), or, for a kind whose figures
+ * all lack that bound, the newest of them.
  */
 function spreadsSql(context: Context, comparison: FigureComparison, params: SqlParams, measure: string, boundFigures: boolean): string {
   const figures = `quantity t WHERE t.deleted_at IS NULL AND t.statement_live AND t.measure_id = ${measure} AND ${comparisonConditions(comparison, params).join(' AND ')}`;
@@ -95,13 +95,49 @@ function spreadsSql(context: Context, comparison: FigureComparison, params: SqlP
         (SELECT t.id FROM ${figures} AND t.kind = g.kind AND t.${bound} = ${value} ORDER BY t.stated_on DESC, t.id LIMIT 1),
         (SELECT t.id FROM ${figures} AND t.kind = g.kind AND ${value} IS NULL AND t.${bound} IS NULL ORDER BY t.stated_on DESC, t.id LIMIT 1))`;
   const quantity = (id: string) => `(SELECT row_to_json(q) FROM (SELECT ${selectList(context.loaders.dataSource, Quantity, 'b')} FROM quantity b WHERE b.id = ${id}) q)`;
-  const spreads = `SELECT t.kind, count(*)::int AS count, min(t.per_day_low) AS low, max(t.per_day_high) AS high FROM ${figures} GROUP BY t.kind`;
+  const spreads = countsByKind(comparison, params, measure, figures);
   if (!boundFigures) return `(SELECT coalesce(json_agg(json_build_object('kind', g.kind, 'count', g.count, 'low', g.low, 'high', g.high)), '[]') FROM (${spreads}) g)`;
   return `(SELECT coalesce(json_agg(json_build_object(
         'kind', k.kind, 'count', k.count, 'low', k.low, 'high', k.high, 'lowest', ${quantity('k.lowest')}, 'highest', ${quantity('k.highest')})), '[]')
     FROM (
       SELECT g.kind, g.count, g.low, g.high, ${giving('per_day_low', 'g.low')} AS lowest, ${giving('per_day_high', 'g.high')} AS highest
       FROM (${spreads}) g) k)`;
+}
+
+/**
+ * The months wholly inside from..to (either end open): from the first day of the first of them
+ * (null: unbounded) to the first day of the month after the last (null: unbounded). Null when
+ * no month is whole. Dates are YYYY-MM-DD.
+ */
+export function wholeMonths(from: string | null, to: string | null): { start: string | null; end: string | null } | null {
+  const firstOfMonth = (day: string, monthsLater: number) => {
+    const date = new Date(0);
+    date.setUTCFullYear(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 + monthsLater, 1);
+    return date.toISOString().slice(0, 10);
+  };
+  const start = from === null || from.endsWith('-01') ? from : firstOfMonth(from, 1);
+  const end = to === null ? null : firstOfMonth(new Date(Date.parse(to) + 86_400_000).toISOString().slice(0, 10), 0);
+  return start !== null && end !== null && start >= end ? null : { start, end };
+}
+
+/**
+ * The count, lowest bound and highest bound per kind of the comparison's figures (`figures`,
+ * the FROM and WHERE of them as quantity t): the months wholly inside its range as kept in
+ * figure_month (migration 1764290000000), the figures before and after them counted one by one.
+ */
+function countsByKind(comparison: FigureComparison, params: SqlParams, measure: string, figures: string): string {
+  const months = wholeMonths(comparison.from, comparison.to);
+  if (!months) return `SELECT t.kind, count(*)::int AS count, min(t.per_day_low) AS low, max(t.per_day_high) AS high FROM ${figures} GROUP BY t.kind`;
+  const start = months.start && params.add(months.start, 'date');
+  const end = months.end && params.add(months.end, 'date');
+  const inMonths = [`f.measure_id = ${measure}`, 'f.figures > 0'];
+  if (start) inMonths.push(`f.month >= ${start}`);
+  if (end) inMonths.push(`f.month < ${end}`);
+  if (comparison.kinds) inMonths.push(params.oneOf('f.kind', comparison.kinds, 'text'));
+  const parts = [`SELECT f.kind, f.figures, f.low, f.high FROM figure_month f WHERE ${inMonths.join(' AND ')}`];
+  if (start) parts.push(`SELECT t.kind, 1, t.per_day_low, t.per_day_high FROM ${figures} AND t.stated_on < ${start}`);
+  if (end) parts.push(`SELECT t.kind, 1, t.per_day_low, t.per_day_high FROM ${figures} AND t.stated_on >= ${end}`);
+  return `SELECT c.kind, sum(c.figures)::int AS count, min(c.low) AS low, max(c.high) AS high FROM (${parts.join(' UNION ALL ')}) c GROUP BY c.kind`;
 }
 
 function toSpreads(comparison: FigureComparison, rows: SpreadRow[]): FigureSpread[] {

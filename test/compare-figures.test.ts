@@ -64,8 +64,8 @@ describe('compareFigures and conflictingFigures', () => {
       figures(first: 10) { nodes { kind status rate { value } stated { label } speaker { name } speakerRole { title organization { name } } statement { text } } } } }`;
     const response = await api.gql(query, { measure: 'russian-military-deaths' });
     assert.equal(response.errors, undefined, JSON.stringify(response.errors));
-    // The measure, then the page with its figures' statements, speakers, roles and organizations.
-    assert.equal(response.extensions!.sql!.statements, 2);
+    // The measure, and under it the page with its figures' statements, speakers, roles and organizations.
+    assert.equal(response.extensions!.sql!.statements, 1);
     const figures = response.data.compareFigures.figures.nodes;
     const all = await compare({ measure: 'russian-military-deaths' });
     assert.deepEqual(
@@ -73,6 +73,35 @@ describe('compareFigures and conflictingFigures', () => {
       all.figures.nodes.map(({ kind, status, speaker, speakerRole, stated }: any) => ({ kind, status, speaker, speakerRole, stated: { label: stated.label } })),
     );
     assert.ok(figures.every((figure: any) => figure.statement.text.length > 0));
+  });
+
+  it('reads the measure, the spreads and a page of figures in one statement, and pages and totals as when read apart', async () => {
+    const FIGURES = `query ($measure: String!, $after: String) { compareFigures(measure: $measure) {
+      spreads { kind count } figures(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { rate { value } speaker { name } } } } }`;
+    const first = await api.gql(FIGURES, { measure: 'russian-military-deaths' });
+    assert.equal(first.errors, undefined, JSON.stringify(first.errors));
+    assert.equal(first.extensions!.sql!.statements, 1);
+    const { spreads, figures } = first.data.compareFigures;
+    assert.equal(figures.totalCount, spreads.reduce((sum: number, spread: { count: number }) => sum + spread.count, 0));
+    assert.equal(figures.pageInfo.hasNextPage, true);
+    const next = await api.gql(FIGURES, { measure: 'russian-military-deaths', after: figures.pageInfo.endCursor });
+    assert.equal(next.extensions!.sql!.statements, 1);
+    const all = await compare({ measure: 'russian-military-deaths' });
+    const speakers = (page: { nodes: Array<{ speaker: { name: string } }> }) => page.nodes.map((node) => node.speaker.name);
+    assert.deepEqual([...speakers(figures), ...speakers(next.data.compareFigures.figures)], speakers(all.figures).slice(0, 4));
+
+    // Without the spreads, the page counts its total itself, still in the one statement.
+    const counted = await api.gql(`{ compareFigures(measure: "russian-military-deaths") { figures(first: 1) { totalCount } } }`);
+    assert.deepEqual([counted.data.compareFigures.figures.totalCount, counted.extensions!.sql!.statements], [all.figures.totalCount, 1]);
+
+    // Selected twice, the figures are read each in a statement of its own; refused arguments are reported as ever.
+    const twice = await api.gql(`{ compareFigures(measure: "russian-military-deaths") { a: figures(first: 1) { nodes { kind } } b: figures(last: 1) { nodes { kind } } } }`);
+    assert.equal(twice.errors, undefined, JSON.stringify(twice.errors));
+    assert.deepEqual([twice.data.compareFigures.a.nodes.length, twice.data.compareFigures.b.nodes.length, twice.extensions!.sql!.statements], [1, 1, 3]);
+    const refused = await api.gql(`{ compareFigures(measure: "russian-military-deaths") { figures(first: 1000) { totalCount } } }`);
+    assert.equal(refused.errors?.[0].extensions?.code, 'BAD_USER_INPUT');
+    const none = await api.gql(`{ compareFigures(measure: "no-such-measure") { spreads { kind } figures { totalCount } } }`);
+    assert.deepEqual([none.data.compareFigures, none.extensions!.sql!.statements], [null, 1]);
   });
 
   it('reads the figures giving the bounds only when selected, however they are selected', async () => {
@@ -95,7 +124,7 @@ describe('compareFigures and conflictingFigures', () => {
     // One connection, so that its prepared statements are all the requests' statements.
     const single = await startTestApp({ seed: true, database: { poolSize: 1 } });
     const measureStatements = async () =>
-      (await single.app.database.pool.query<{ statement: string }>("SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%FROM measure m WHERE%' ORDER BY prepare_time")).rows.map((row) => row.statement);
+      (await single.app.database.pool.query<{ statement: string }>("SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%FROM measure t%' ORDER BY prepare_time")).rows.map((row) => row.statement);
     try {
       const numbers = await single.gql(`{ compareFigures(measure: "russian-military-deaths") { spreads { kind count lowest highest } } }`);
       assert.equal(numbers.data.compareFigures.spreads.length, 3);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DatePrecision, parseIsoDate, partialDateLabel } from '../src/domain/common/partial-date';
 import { spanStart } from '../src/domain/common/partial-date.input';
-import { inOrder } from '../src/db/keyset-page';
+import { columnNames, inOrder } from '../src/db/keyset-page';
 import { wholeMonths } from '../src/domain/comparison/figure-comparison.service';
 import { dateConditions, parseHeadline } from '../src/domain/search/statement-search.service';
 import { SearchField } from '../src/domain/search/statement-search.types';
@@ -136,5 +136,12 @@ describe('whole months of a comparison', () => {
     assert.equal(wholeMonths('2025-03-02', '2025-03-31'), null);
     assert.equal(wholeMonths('2025-03-01', '2025-03-30'), null);
     assert.equal(wholeMonths('2025-03-15', '2025-04-14'), null);
+  });
+});
+
+describe('column names of a SELECT list', () => {
+  it('are the top-level AS "…" names, not those of subqueries or text inside it', () => {
+    const list = `t.id AS "id", (SELECT json_agg(x) FROM (SELECT b.id AS "inner", ')' AS "fake" FROM b) x) AS "__spreads", 'it''s (' AS "label", t.x AS "__ref0.id"`;
+    assert.deepEqual(columnNames(list), ['id', '__spreads', 'label', '__ref0.id']);
   });
 });

@@ -166,9 +166,19 @@ function repeats(level: Level): boolean {
   return level.nested !== undefined && level.nested.parentColumn !== 'id';
 }
 
-/** The names a SELECT list gives its columns (every list read here names each one with AS "..."). */
-function columnNames(columns: string): string[] {
-  return [...columns.matchAll(/ AS "([^"]+)"/g)].map((match) => match[1]);
+/**
+ * The names a SELECT list gives its columns (every list read here names each one with AS "..."),
+ * not those of subqueries inside it (a column may be one, e.g. a comparison's spreads).
+ */
+export function columnNames(columns: string): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  for (const match of columns.matchAll(/'(?:[^']|'')*'|[()]| AS "([^"]+)"/g)) {
+    if (match[0] === '(') depth += 1;
+    else if (match[0] === ')') depth -= 1;
+    else if (match[1] !== undefined && depth === 0) names.push(match[1]);
+  }
+  return names;
 }
 
 /**

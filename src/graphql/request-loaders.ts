@@ -201,6 +201,43 @@ export class RequestLoaders {
   }
 
   /**
+   * The `entity` row whose `column` is `value`, read whole as `lookup` reads it, in a statement
+   * that also reads what its caller adds: `extra`, SELECT expressions over the row (alias t)
+   * named "__…", given the statement's parameters, whose values go to `seeExtra`; and the pages
+   * `nested` plans under the row (see row-plans), primed for `connection` as if read by it. For
+   * a field that reads a row and more in one statement though its selections are not the row's.
+   */
+  async lookupWith<T extends ObjectLiteral>(
+    entity: EntityClass<T>,
+    column: 'id' | 'slug',
+    value: string,
+    extra: { columns(params: SqlParams): string; see(values: Record<string, unknown>): void },
+    nested?: NestedRead,
+  ): Promise<T | null> {
+    const params = new SqlParams();
+    const spec: PageSpec = {
+      from: `${tableOf(this.dataSource, entity)} t`,
+      columns: [selectList(this.dataSource, entity, 't'), extra.columns(params)].filter(Boolean).join(', '),
+      order: [{ expr: 't.id', type: 'uuid' }],
+      descending: false,
+      conditions: ['t.deleted_at IS NULL'],
+      params,
+      parentMatch: `t.${column} = k.id`,
+      parentKeyType: column === 'id' ? 'uuid' : 'text',
+      prototype: entity.prototype,
+      onRow(columns) {
+        const extras = columns.flatMap((name, at) => (name.startsWith('__') ? [[name, at] as const] : []));
+        return (values) => extra.see(Object.fromEntries(extras.map(([name, at]) => [name, values[at]])));
+      },
+      nested: nested && this.nestedPages(nested, params),
+    };
+    const [page] = await readPages<T>(this.sql, spec, { first: 1 }, [value], false);
+    const [row = null] = page.rows;
+    if (row) this.primeById(entity, row.id as string, row, null);
+    return row;
+  }
+
+  /**
    * One page of `list` for `parentId` (null for a root list). Pages asked for with the same
    * arguments by sibling parents are read together in one statement, along with the to-one
    * fields selected on the nodes (see reference-joins). The total is counted only when

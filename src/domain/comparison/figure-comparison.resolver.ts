@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Max, Min } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, FieldResolver, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs, MAX_PAGE_SIZE, selectsField } from '../../graphql/connection';
+import { ConnectionArgs, MAX_PAGE_SIZE } from '../../graphql/connection';
 import { ConnectionType } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import type { ColumnSet } from '../../db/entity-rows';
@@ -12,7 +12,7 @@ import { Role } from '../role/role.entity';
 import { findRoleAtStatement } from '../role/role.service';
 import { Speaker } from '../speaker/speaker.entity';
 import { Statement, VerificationStatus } from '../statement/statement.entity';
-import { comparedFigures, figureSpreads, openComparison, selectsBoundFigures } from './figure-comparison.service';
+import { comparedFigures, figureSpreads, openComparison } from './figure-comparison.service';
 import { CompareFiguresArgs, ComparedFigure, FigureComparison, FigureConflict, FigureSpread } from './figure-comparison.types';
 import { conflictingFigures } from './figure-conflicts.service';
 
@@ -46,7 +46,7 @@ export class FigureComparisonResolver {
   })
   compareFigures(@Args() args: CompareFiguresArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<FigureComparison | null> {
     if (args.from && args.to && args.from > args.to) throw DomainError.badInput('to', 'must not be before from');
-    return openComparison(context, args, selectsField(info, 'spreads') ? { boundFigures: selectsBoundFigures(info, 'spreads') } : null);
+    return openComparison(context, args, info);
   }
 
   @FieldResolver(() => ComparedFigureConnection, { description: 'The figures, newest statement first.' })

@@ -4,22 +4,23 @@ import { SqlParams } from '../../db/sql-session';
 import { spanEndsOnOrAfter } from '../common/partial-date';
 import { selectsField, type ConnectionArgs, type ConnectionValue } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { children } from '../../graphql/reference-joins';
-import type { WrappedRows } from '../../graphql/row-plans';
+import { fieldPlan } from '../../graphql/field-plans';
+import { children, rowSelections } from '../../graphql/reference-joins';
+import type { NestedRead, WrappedRows } from '../../graphql/row-plans';
 import { assertGlobalIdOf, parseGlobalId } from '../../graphql/global-id';
 import { hydrate, selectList } from '../../db/entity-rows';
 import { Measure } from '../measure/measure.entity';
 import { Quantity, QuantityKind } from '../quantity/quantity.entity';
-import { figuresOnMeasure } from '../quantity/quantity.service';
+import { figuresOnMeasure, planFiguresUnderMeasure } from '../quantity/quantity.service';
 import { DAYS_IN } from '../quantity/time-unit';
 import { CompareFiguresArgs, ComparedFigure, FigureComparison, FigureSpread } from './figure-comparison.types';
 
-/** Conditions on quantity t for the comparison's date range (its copy of the statement's dates) and kinds. */
-function comparisonConditions(comparison: FigureComparison, params: SqlParams): string[] {
-  const conditions = ['t.per_day IS NOT NULL'];
-  if (comparison.from) conditions.push(...spanEndsOnOrAfter('t', params.add(comparison.from, 'date')));
-  if (comparison.to) conditions.push(`t.stated_on <= ${params.add(comparison.to, 'date')}`);
-  if (comparison.kinds) conditions.push(params.oneOf('t.kind', comparison.kinds, 'text'));
+/** Conditions on quantity `q` (t by default) for the comparison's date range (its copy of the statement's dates) and kinds. */
+function comparisonConditions(comparison: FigureComparison, params: SqlParams, q = 't'): string[] {
+  const conditions = [`${q}.per_day IS NOT NULL`];
+  if (comparison.from) conditions.push(...spanEndsOnOrAfter(q, params.add(comparison.from, 'date')));
+  if (comparison.to) conditions.push(`${q}.stated_on <= ${params.add(comparison.to, 'date')}`);
+  if (comparison.kinds) conditions.push(params.oneOf(`${q}.kind`, comparison.kinds, 'text'));
   return conditions;
 }
 
@@ -90,10 +91,10 @@ export const selectsBoundFigures = (info: GraphQLResolveInfo, ...spreads: string
  * all lack that bound, the newest of them.
  */
 function spreadsSql(context: Context, comparison: FigureComparison, params: SqlParams, measure: string, boundFigures: boolean): string {
-  const figures = `quantity t WHERE t.deleted_at IS NULL AND t.statement_live AND t.measure_id = ${measure} AND ${comparisonConditions(comparison, params).join(' AND ')}`;
+  const figures = `quantity q WHERE q.deleted_at IS NULL AND q.statement_live AND q.measure_id = ${measure} AND ${comparisonConditions(comparison, params, 'q').join(' AND ')}`;
   const giving = (bound: 'per_day_low' | 'per_day_high', value: string) => `coalesce(
-        (SELECT t.id FROM ${figures} AND t.kind = g.kind AND t.${bound} = ${value} ORDER BY t.stated_on DESC, t.id LIMIT 1),
-        (SELECT t.id FROM ${figures} AND t.kind = g.kind AND ${value} IS NULL AND t.${bound} IS NULL ORDER BY t.stated_on DESC, t.id LIMIT 1))`;
+        (SELECT q.id FROM ${figures} AND q.kind = g.kind AND q.${bound} = ${value} ORDER BY q.stated_on DESC, q.id LIMIT 1),
+        (SELECT q.id FROM ${figures} AND q.kind = g.kind AND ${value} IS NULL AND q.${bound} IS NULL ORDER BY q.stated_on DESC, q.id LIMIT 1))`;
   const quantity = (id: string) => `(SELECT row_to_json(q) FROM (SELECT ${selectList(context.loaders.dataSource, Quantity, 'b')} FROM quantity b WHERE b.id = ${id}) q)`;
   const spreads = countsByKind(comparison, params, measure, figures);
   if (!boundFigures) return `(SELECT coalesce(json_agg(json_build_object('kind', g.kind, 'count', g.count, 'low', g.low, 'high', g.high)), '[]') FROM (${spreads}) g)`;
@@ -122,12 +123,12 @@ export function wholeMonths(from: string | null, to: string | null): { start: st
 
 /**
  * The count, lowest bound and highest bound per kind of the comparison's figures (`figures`,
- * the FROM and WHERE of them as quantity t): the months wholly inside its range as kept in
+ * the FROM and WHERE of them as quantity q): the months wholly inside its range as kept in
  * figure_month (migration 1764290000000), the figures before and after them counted one by one.
  */
 function countsByKind(comparison: FigureComparison, params: SqlParams, measure: string, figures: string): string {
   const months = wholeMonths(comparison.from, comparison.to);
-  if (!months) return `SELECT t.kind, count(*)::int AS count, min(t.per_day_low) AS low, max(t.per_day_high) AS high FROM ${figures} GROUP BY t.kind`;
+  if (!months) return `SELECT q.kind, count(*)::int AS count, min(q.per_day_low) AS low, max(q.per_day_high) AS high FROM ${figures} GROUP BY q.kind`;
   const start = months.start && params.add(months.start, 'date');
   const end = months.end && params.add(months.end, 'date');
   const inMonths = [`f.measure_id = ${measure}`, 'f.figures > 0'];
@@ -135,8 +136,8 @@ function countsByKind(comparison: FigureComparison, params: SqlParams, measure: 
   if (end) inMonths.push(`f.month < ${end}`);
   if (comparison.kinds) inMonths.push(params.oneOf('f.kind', comparison.kinds, 'text'));
   const parts = [`SELECT f.kind, f.figures, f.low, f.high FROM figure_month f WHERE ${inMonths.join(' AND ')}`];
-  if (start) parts.push(`SELECT t.kind, 1, t.per_day_low, t.per_day_high FROM ${figures} AND t.stated_on < ${start}`);
-  if (end) parts.push(`SELECT t.kind, 1, t.per_day_low, t.per_day_high FROM ${figures} AND t.stated_on >= ${end}`);
+  if (start) parts.push(`SELECT q.kind, 1, q.per_day_low, q.per_day_high FROM ${figures} AND q.stated_on < ${start}`);
+  if (end) parts.push(`SELECT q.kind, 1, q.per_day_low, q.per_day_high FROM ${figures} AND q.stated_on >= ${end}`);
   return `SELECT c.kind, sum(c.figures)::int AS count, min(c.low) AS low, max(c.high) AS high FROM (${parts.join(' UNION ALL ')}) c GROUP BY c.kind`;
 }
 
@@ -157,27 +158,49 @@ function toSpreads(comparison: FigureComparison, rows: SpreadRow[]): FigureSprea
 }
 
 /**
- * The comparison on the measure named by slug or global id, or null when there is none.
- * With `spreads` the spreads are read in the same statement as the measure (with the figures
- * giving their bounds when `spreads.boundFigures`).
+ * How the figures field selected once under compareFigures (`info`) is read in the measure's
+ * statement; undefined when it is not selected once or its arguments are refused. Its total is
+ * counted only when the spreads, whose counts add up to it, are not read (`spreadsRead`).
  */
-export async function openComparison(context: Context, args: CompareFiguresArgs, spreads: { boundFigures: boolean } | null): Promise<FigureComparison | null> {
+function figuresWithMeasure(context: Context, info: GraphQLResolveInfo, spreadsRead: boolean): Omit<NestedRead, 'filter'> | undefined {
+  return fieldPlan(info, `comparison-figures:${spreadsRead}`, () => {
+    const trees = children(rowSelections(info, 'object')).get('figures');
+    if (trees?.length !== 1) return undefined;
+    const [tree] = trees;
+    return planFiguresUnderMeasure(context.loaders.dataSource, tree, FIGURE_ROWS, !spreadsRead && children([tree]).has('totalCount'));
+  });
+}
+
+/**
+ * The comparison on the measure named by slug or global id, or null when there is none. What
+ * `info` (compareFigures') selects of it is read in the same statement as the measure: the
+ * spreads (with the figures giving their bounds when selected), and a page of figures selected
+ * once, with their statements, speakers and roles.
+ */
+export async function openComparison(context: Context, args: CompareFiguresArgs, info: GraphQLResolveInfo): Promise<FigureComparison | null> {
   const comparison = Object.assign(new FigureComparison(), {
     per: args.per, from: args.from ?? null, to: args.to ?? null, kinds: args.kind?.length ? [...args.kind] : null,
   });
-  const params = new SqlParams();
-  const match = parseGlobalId(args.measure)?.typeName === 'Measure'
-    ? `m.id = ${params.add(assertGlobalIdOf('Measure', args.measure, 'measure'), 'uuid')}`
-    : `m.slug = ${params.add(args.measure, 'text')}`;
-  const spreadsColumn = spreads ? `, ${spreadsSql(context, comparison, params, 'm.id', spreads.boundFigures)} AS "__spreads"` : '';
-  const [row] = await context.sql.query<Record<string, unknown>>(
-    `SELECT ${selectList(context.loaders.dataSource, Measure, 'm')}${spreadsColumn} FROM measure m WHERE ${match} AND m.deleted_at IS NULL`,
-    params.values,
+  const byId = parseGlobalId(args.measure)?.typeName === 'Measure';
+  const key = byId ? assertGlobalIdOf('Measure', args.measure, 'measure') : args.measure;
+  const spreads = selectsField(info, 'spreads') ? { boundFigures: selectsBoundFigures(info, 'spreads') } : null;
+  const figures = figuresWithMeasure(context, info, spreads !== null);
+  let spreadRows: SpreadRow[] = [];
+  const measure = await context.loaders.lookupWith(
+    Measure,
+    byId ? 'id' : 'slug',
+    key,
+    {
+      columns: (params) => (spreads ? `${spreadsSql(context, comparison, params, 't.id', spreads.boundFigures)} AS "__spreads"` : ''),
+      see: (values) => {
+        spreadRows = values.__spreads as SpreadRow[];
+      },
+    },
+    figures && { ...figures, filter: filterOf(comparison) },
   );
-  if (!row) return null;
-  const { __spreads: spreadRows, ...measure } = row;
-  comparison.measure = hydrate(Measure, measure);
-  if (spreads) comparison.spreads = toSpreads(comparison, spreadRows as SpreadRow[]);
+  if (!measure) return null;
+  comparison.measure = measure;
+  if (spreads) comparison.spreads = toSpreads(comparison, spreadRows);
   return comparison;
 }
 

@@ -1,9 +1,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { ConnectionArgs, ConnectionValue, PageConnection } from '../../graphql/connection';
+import type { ResolveTree } from 'graphql-parse-resolve-info';
+import type { DataSource, ObjectLiteral } from 'typeorm';
+import type { PageWindow } from '../../db/keyset-page';
+import { MAX_PAGE_SIZE, pageWindow, type ConnectionArgs, type ConnectionValue, type PageConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
+import { DomainError } from '../../graphql/errors';
 import type { NestedList } from '../../graphql/nested-lists';
 import { oneOfFilter, type ListDefinition, type ListFilter } from '../../graphql/lists';
-import type { WrappedRows } from '../../graphql/row-plans';
+import { nodeSelections } from '../../graphql/reference-joins';
+import { planRowReads, type NestedRead, type WrappedRows } from '../../graphql/row-plans';
 import { Quantity, QuantityKind } from './quantity.entity';
 
 const IN_STATEMENT: ListDefinition<Quantity> = {
@@ -54,6 +59,27 @@ export function figuresOnMeasure(
   wrapped?: WrappedRows,
 ): Promise<PageConnection<Quantity>> {
   return context.loaders.connection(ON_MEASURE, args, measureId, info, filter, knownTotal, wrapped);
+}
+
+/**
+ * A page of figuresOnMeasure read in the statement that reads its measure (RequestLoaders.lookupWith),
+ * planned from the connection field's selections (`tree`, its nodes seen through `wrapped`): the
+ * page figuresOnMeasure would read with these arguments, primed where it looks, so that it costs
+ * no statement of its own. The filter is added per request (plans are shared). Undefined when
+ * the field's arguments are refused: its resolver then reads, and reports them.
+ */
+export function planFiguresUnderMeasure(dataSource: DataSource, tree: ResolveTree, wrapped: WrappedRows, withTotal: boolean): Omit<NestedRead, 'filter'> | undefined {
+  let window: PageWindow;
+  try {
+    window = pageWindow(tree.args as ConnectionArgs, ON_MEASURE.order);
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
+  }
+  const size = window.first ?? window.last ?? 0;
+  if (size < 0 || size > MAX_PAGE_SIZE) return undefined;
+  const reads = planRowReads(dataSource, Quantity, wrapped.selections(nodeSelections(tree)), withTotal, 1);
+  return { list: ON_MEASURE as ListDefinition<ObjectLiteral>, window, reads, parentColumn: 'id' };
 }
 
 /** Every figure given on a measure, optionally of some kinds. */

@@ -1,7 +1,7 @@
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import { ColumnSet, EntityClass, selectList } from '../db/entity-rows';
-import type { PageWindow } from '../db/keyset-page';
+import type { OrderKey, PageWindow } from '../db/keyset-page';
 import { ConnectionArgs, MAX_PAGE_SIZE, pageWindow } from './connection';
 import { DomainError } from './errors';
 import { NO_FILTER, type ListDefinition, type ListFilter } from './lists';
@@ -72,6 +72,23 @@ export function planRowReads(dataSource: DataSource, entity: EntityClass, select
 }
 
 /**
+ * The page a connection field selected as `tree` asks for, when its resolver would accept its
+ * arguments; undefined otherwise, so that it is not read with its parent and its resolver
+ * reports them.
+ */
+export function nestedWindow(tree: ResolveTree, order: OrderKey[]): PageWindow | undefined {
+  let window: PageWindow;
+  try {
+    window = pageWindow(tree.args as ConnectionArgs, order);
+  } catch (error) {
+    if (error instanceof DomainError) return undefined;
+    throw error;
+  }
+  const size = window.first ?? window.last ?? 0;
+  return size < 0 || size > MAX_PAGE_SIZE ? undefined : window;
+}
+
+/**
  * The first connection field selected once on one of `selectedRows` (the paged row, then the
  * joined ones) that was declared with declareNestedLists; only one, as two lists side by side
  * would come back multiplied. Its arguments are checked as its resolver checks them; one the
@@ -83,19 +100,19 @@ function planNestedRead(dataSource: DataSource, selectedRows: SelectedRow[], dep
       const choose = nestedListChoice(row.entity, field);
       if (!choose || trees.length !== 1) continue;
       const [tree] = trees;
-      let chosen: { list: ListDefinition<ObjectLiteral>; filter: ListFilter; window: PageWindow };
+      let chosen: { list: ListDefinition<ObjectLiteral>; filter: ListFilter };
       try {
         const { list, filter = NO_FILTER } = choose(tree.args as never);
-        chosen = { list, filter, window: pageWindow(tree.args as ConnectionArgs, list.order) };
+        chosen = { list, filter };
       } catch (error) {
         if (error instanceof DomainError) continue;
         throw error;
       }
-      const size = chosen.window.first ?? chosen.window.last ?? 0;
-      if (size < 0 || size > MAX_PAGE_SIZE) continue;
+      const window = nestedWindow(tree, chosen.list.order);
+      if (!window) continue;
       const selectsTotal = children([tree]).has('totalCount');
       const reads = planRowReads(dataSource, chosen.list.entity, nodeSelections(tree), selectsTotal, depth + 1);
-      return { ...chosen, reads, parentColumn: row.idColumn };
+      return { ...chosen, window, reads, parentColumn: row.idColumn };
     }
   }
   return undefined;

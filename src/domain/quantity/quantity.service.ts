@@ -1,14 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ResolveTree } from 'graphql-parse-resolve-info';
 import type { DataSource, ObjectLiteral } from 'typeorm';
-import type { PageWindow } from '../../db/keyset-page';
-import { MAX_PAGE_SIZE, pageWindow, type ConnectionArgs, type ConnectionValue, type PageConnection } from '../../graphql/connection';
+import type { ConnectionArgs, ConnectionValue, PageConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
-import { DomainError } from '../../graphql/errors';
 import type { NestedList } from '../../graphql/nested-lists';
 import { oneOfFilter, type ListDefinition, type ListFilter } from '../../graphql/lists';
 import { nodeSelections } from '../../graphql/reference-joins';
-import { planRowReads, type NestedRead, type WrappedRows } from '../../graphql/row-plans';
+import { nestedWindow, planRowReads, type NestedRead, type WrappedRows } from '../../graphql/row-plans';
 import { Quantity, QuantityKind } from './quantity.entity';
 
 const IN_STATEMENT: ListDefinition<Quantity> = {
@@ -69,15 +67,8 @@ export function figuresOnMeasure(
  * the field's arguments are refused: its resolver then reads, and reports them.
  */
 export function planFiguresUnderMeasure(dataSource: DataSource, tree: ResolveTree, wrapped: WrappedRows, withTotal: boolean): Omit<NestedRead, 'filter'> | undefined {
-  let window: PageWindow;
-  try {
-    window = pageWindow(tree.args as ConnectionArgs, ON_MEASURE.order);
-  } catch (error) {
-    if (error instanceof DomainError) return undefined;
-    throw error;
-  }
-  const size = window.first ?? window.last ?? 0;
-  if (size < 0 || size > MAX_PAGE_SIZE) return undefined;
+  const window = nestedWindow(tree, ON_MEASURE.order);
+  if (!window) return undefined;
   const reads = planRowReads(dataSource, Quantity, wrapped.selections(nodeSelections(tree)), withTotal, 1);
   return { list: ON_MEASURE as ListDefinition<ObjectLiteral>, window, reads, parentColumn: 'id' };
 }

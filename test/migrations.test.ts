@@ -49,6 +49,32 @@ describe('migrations', () => {
     }
   });
 
+  it('let pg_restore create the tables: SQL functions name the schema of what they use', async () => {
+    // pg_restore runs with an empty search_path and inlines the SQL functions of a generated
+    // column as it creates the table, as here the speaker table's.
+    const [{ schema }] = await database.dataSource.query('SELECT quote_ident(current_schema()) AS schema');
+    const restoring = new Client({ connectionString: withDatabase(adminUrl(), database.name) });
+    await restoring.connect();
+    try {
+      await restoring.query("SELECT pg_catalog.set_config('search_path', '', false)");
+      await restoring.query(
+        `CREATE TEMP TABLE restored (name text, aliases text[], name_search text GENERATED ALWAYS AS (${schema}.claimgraph_speaker_names(name, aliases)) STORED)`,
+      );
+      await restoring.query("INSERT INTO pg_temp.restored (name, aliases) VALUES ('Oleksandr Syrskyi', ARRAY['Sirsky', 'Сирський'])");
+      const { rows: [row] } = await restoring.query('SELECT name_search FROM pg_temp.restored');
+      assert.equal(row.name_search, 'oleksandr syrskyi sirsky сирський');
+      const { rows: [document] } = await restoring.query(`SELECT ${schema}.claimgraph_statement_document(NULL, 'Ceasefire talks', 'en')::text AS words`);
+      assert.equal(document.words, "'ceasefir':1A 'talk':2A");
+    } finally {
+      await restoring.end();
+    }
+    const unqualified = await database.dataSource.query(
+      `SELECT p.proname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
+       WHERE l.lanname = 'sql' AND p.pronamespace = current_schema()::regnamespace AND p.prosrc ~ '(^|[^.[:alnum:]_])(claimgraph_|appearance|statement |speaker |quantity )'`,
+    );
+    assert.deepEqual(unqualified, []);
+  });
+
   it('the database counts the same days in a unit as the code', async () => {
     for (const unit of Object.values(TimeUnit)) {
       const [row] = await database.dataSource.query('SELECT claimgraph_days_in($1)::float AS days', [unit]);

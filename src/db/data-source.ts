@@ -16,6 +16,7 @@ import { SearchSpanIndex1764260000000 } from './migrations/1764260000000-search-
 import { ApiKeyChanges1764270000000 } from './migrations/1764270000000-api-key-changes';
 import { StatementChecks1764280000000 } from './migrations/1764280000000-statement-checks';
 import { FigureMonths1764290000000 } from './migrations/1764290000000-figure-months';
+import { RestorableFunctions1764300000000 } from './migrations/1764300000000-restorable-functions';
 
 export const migrations = [
   InitialSchema1764180000000,
@@ -30,6 +31,7 @@ export const migrations = [
   ApiKeyChanges1764270000000,
   StatementChecks1764280000000,
   FigureMonths1764290000000,
+  RestorableFunctions1764300000000,
 ];
 
 /**

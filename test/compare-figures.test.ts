@@ -90,6 +90,12 @@ describe('compareFigures and conflictingFigures', () => {
     const speakers = (page: { nodes: Array<{ speaker: { name: string } }> }) => page.nodes.map((node) => node.speaker.name);
     assert.deepEqual([...speakers(figures), ...speakers(next.data.compareFigures.figures)], speakers(all.figures).slice(0, 4));
 
+    // Read backwards, by global id: the last figures, in order.
+    const last = await api.gql(`query ($id: String!) { compareFigures(measure: $id) { figures(last: 2) { nodes { speaker { name } } } } }`, {
+      id: encodeGlobalId('Measure', SEED_IDS.deaths),
+    });
+    assert.deepEqual([speakers(last.data.compareFigures.figures), last.extensions!.sql!.statements], [speakers(all.figures).slice(-2), 1]);
+
     // Without the spreads, the page counts its total itself, still in the one statement.
     const counted = await api.gql(`{ compareFigures(measure: "russian-military-deaths") { figures(first: 1) { totalCount } } }`);
     assert.deepEqual([counted.data.compareFigures.figures.totalCount, counted.extensions!.sql!.statements], [all.figures.totalCount, 1]);

@@ -136,11 +136,12 @@ describe('compareFigures and conflictingFigures', () => {
       assert.equal(numbers.data.compareFigures.spreads.length, 3);
       const [lean] = await measureStatements();
       assert.match(lean, /FROM figure_month f/);
-      assert.doesNotMatch(lean, /row_to_json|ORDER BY t\.stated_on/);
+      assert.doesNotMatch(lean, /row_to_json|ORDER BY q\.stated_on/);
       const bounds = await single.gql(`{ compareFigures(measure: "russian-military-deaths") { spreads { kind lowestFigure { kind } } } }`);
       assert.equal(bounds.data.compareFigures.spreads.length, 3);
       const [, withFigures] = await measureStatements();
       assert.match(withFigures, /row_to_json/);
+      assert.match(withFigures, /ORDER BY q\.stated_on/);
     } finally {
       await single.close();
     }

@@ -185,7 +185,16 @@ export class RequestLoaders {
     if (fresh) this.forget(entity, value);
     // A plain lookup by id batches with every other one.
     if (column === 'id' && !reads.joins && !reads.nested) return this.byId(entity).load(value);
-    const list: ListDefinition<T> = {
+    const pages = this.pages(RequestLoaders.byColumn(entity, column), { first: 1 }, false, NO_FILTER, reads);
+    if (fresh) pages.clear(value);
+    const [row = null] = (await pages.load(value)).rows;
+    if (row || column === 'id') this.primeById(entity, row ? (row.id as string) : value, row, reads.own);
+    return row;
+  }
+
+  /** The rows of `entity` as a list under the values of `column`, so that a lookup reads one as a page of one row. */
+  private static byColumn<T extends ObjectLiteral>(entity: EntityClass<T>, column: 'id' | 'slug'): ListDefinition<T> {
+    return {
       name: `${entity.name}.by.${column}`,
       entity,
       order: [{ expr: 't.id', type: 'uuid' }],
@@ -193,19 +202,14 @@ export class RequestLoaders {
       parentMatch: `t.${column} = k.id`,
       parentKeyType: column === 'id' ? 'uuid' : 'text',
     };
-    const pages = this.pages(list, { first: 1 }, false, NO_FILTER, reads);
-    if (fresh) pages.clear(value);
-    const [row = null] = (await pages.load(value)).rows;
-    if (row || column === 'id') this.primeById(entity, row ? (row.id as string) : value, row, reads.own);
-    return row;
   }
 
   /**
-   * The `entity` row whose `column` is `value`, read whole as `lookup` reads it, in a statement
-   * that also reads what its caller adds: `extra`, SELECT expressions over the row (alias t)
-   * named "__…", given the statement's parameters, whose values go to `seeExtra`; and the pages
-   * `nested` plans under the row (see row-plans), primed for `connection` as if read by it. For
-   * a field that reads a row and more in one statement though its selections are not the row's.
+   * The `entity` row whose `column` is `value`, read whole, as `lookup` reads it, in a statement
+   * that also reads what its caller adds: `extra.columns`, SELECT expressions over the row (alias
+   * t) named "__…", given the statement's parameters, whose values go to `extra.see`; and the
+   * pages `nested` plans under the row (see row-plans), primed for `connection` as if read by it.
+   * For a field that reads a row and more in one statement though its selections are not the row's.
    */
   async lookupWith<T extends ObjectLiteral>(
     entity: EntityClass<T>,
@@ -215,21 +219,14 @@ export class RequestLoaders {
     nested?: NestedRead,
   ): Promise<T | null> {
     const params = new SqlParams();
+    const columns = [selectList(this.dataSource, entity, 't'), extra.columns(params)].filter(Boolean).join(', ');
+    const reads: RowReads = { key: '', own: null, selectsTotal: false, columns, nested };
     const spec: PageSpec = {
-      from: `${tableOf(this.dataSource, entity)} t`,
-      columns: [selectList(this.dataSource, entity, 't'), extra.columns(params)].filter(Boolean).join(', '),
-      order: [{ expr: 't.id', type: 'uuid' }],
-      descending: false,
-      conditions: ['t.deleted_at IS NULL'],
-      params,
-      parentMatch: `t.${column} = k.id`,
-      parentKeyType: column === 'id' ? 'uuid' : 'text',
-      prototype: entity.prototype,
-      onRow(columns) {
-        const extras = columns.flatMap((name, at) => (name.startsWith('__') ? [[name, at] as const] : []));
+      ...this.pageSpec(RequestLoaders.byColumn(entity, column), NO_FILTER, reads, params),
+      onRow(names) {
+        const extras = names.flatMap((name, at) => (name.startsWith('__') ? [[name, at] as const] : []));
         return (values) => extra.see(Object.fromEntries(extras.map(([name, at]) => [name, values[at]])));
       },
-      nested: nested && this.nestedPages(nested, params),
     };
     const [page] = await readPages<T>(this.sql, spec, { first: 1 }, [value], false);
     const [row = null] = page.rows;

@@ -12,8 +12,8 @@ import { Role } from '../role/role.entity';
 import { findRoleAtStatement } from '../role/role.service';
 import { Speaker } from '../speaker/speaker.entity';
 import { Statement, VerificationStatus } from '../statement/statement.entity';
-import { comparedFigures, figureSpreads, openComparison } from './figure-comparison.service';
-import { CompareFiguresArgs, ComparedFigure, FigureComparison, FigureConflict, FigureSpread } from './figure-comparison.types';
+import { comparedFigures, openComparison } from './figure-comparison.service';
+import { CompareFiguresArgs, ComparedFigure, FigureComparison, FigureConflict } from './figure-comparison.types';
 import { conflictingFigures } from './figure-conflicts.service';
 
 @ObjectType({ description: 'A page of compared figures.' })
@@ -52,11 +52,6 @@ export class FigureComparisonResolver {
   @FieldResolver(() => ComparedFigureConnection, { description: 'The figures, newest statement first.' })
   figures(@Root() comparison: FigureComparison, @Args() args: ConnectionArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo) {
     return comparedFigures(context, comparison, args, info);
-  }
-
-  @FieldResolver(() => [FigureSpread], { description: 'One spread per kind of figure present (ESTIMATE, TARGET, HISTORICAL, PROJECTION, in that order), over all the figures, not just a page.' })
-  spreads(@Root() comparison: FigureComparison, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<FigureSpread[]> {
-    return figureSpreads(context, comparison, info);
   }
 }
 

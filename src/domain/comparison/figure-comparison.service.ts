@@ -203,15 +203,3 @@ export async function openComparison(context: Context, args: CompareFiguresArgs,
   if (spreads) comparison.spreads = toSpreads(comparison, spreadRows);
   return comparison;
 }
-
-/**
- * The spreads, read now unless the comparison was opened with them; with the figures giving
- * their bounds when `info` (the spreads field's) selects them.
- */
-export async function figureSpreads(context: Context, comparison: FigureComparison, info: GraphQLResolveInfo): Promise<FigureSpread[]> {
-  if (comparison.spreads) return comparison.spreads;
-  const params = new SqlParams();
-  const sql = spreadsSql(context, comparison, params, params.add(comparison.measure.id, 'uuid'), selectsBoundFigures(info));
-  const [row] = await context.sql.query<{ spreads: SpreadRow[] }>(`SELECT ${sql} AS spreads`, params.values);
-  return toSpreads(comparison, row.spreads);
-}

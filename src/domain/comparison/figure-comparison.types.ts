@@ -69,7 +69,8 @@ export class FigureComparison {
 
   kinds: QuantityKind[] | null;
 
-  /** Set when compareFigures read them with the measure. */
+  /** Read with the measure whenever selected (openComparison). */
+  @Field(() => [FigureSpread], { description: 'One spread per kind of figure present (ESTIMATE, TARGET, HISTORICAL, PROJECTION, in that order), over all the figures, not just a page.' })
   spreads?: FigureSpread[];
 }
 

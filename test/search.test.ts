@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
 import { SqlParams } from '../src/db/sql-session';
 import { type DateConditions, decodeFilter, filterConditions } from '../src/domain/statement/statement.service';
-import { encodeGlobalId } from '../src/graphql/global-id';
+import { encodeGlobalId, parseGlobalId } from '../src/graphql/global-id';
 import { SEED_IDS, seedId } from '../src/seed/seed-data';
 import { startTestApp, type TestApp } from './support/test-app';
 
@@ -184,5 +184,48 @@ describe('searchStatements', () => {
     assert.equal(found.edges[0].snippet.field, 'EXCERPT');
     await write(`mutation { deleteStatement(id: "${statementId(2)}") { id } }`);
     assert.deepEqual(ids(await search({ query: 'zebra' })), []);
+  });
+
+  it('indexes a recorded statement with its excerpt in one row version, and rewrites it only when its words change', async () => {
+    const pool = api.app.database.pool;
+    const { secret } = await createApiKey(pool, 'search-recorder', ApiRole.EDITOR);
+    const write = async (mutation: string) => {
+      const response = await api.gql(mutation, {}, { key: secret });
+      assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+      return response.data;
+    };
+    // Every rewrite of a statement row, counted by a trigger of this test's own.
+    await pool.query(`
+      CREATE TABLE test_statement_rewrites (statement_id uuid);
+      CREATE FUNCTION test_count_statement_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO test_statement_rewrites VALUES (NEW.id); RETURN NULL; END $$;
+      CREATE TRIGGER test_statement_rewrites AFTER UPDATE ON statement FOR EACH ROW EXECUTE FUNCTION test_count_statement_rewrite();`);
+    try {
+      const rewrites = async (id: string) =>
+        Number((await pool.query('SELECT count(*) FROM test_statement_rewrites WHERE statement_id = $1', [id])).rows[0].count);
+      const recorded = await write(`mutation {
+        recordStatement(input: {
+          text: "Recruitment rose again, the ministry said." mode: PARAPHRASE
+          speaker: { id: "${encodeGlobalId('Speaker', SEED_IDS.fedorov)}" } stated: { date: "2024-03-02", precision: DAY }
+          source: { url: "https://example.org/okapi-report", title: "Okapi report", excerpt: "as the okapi report put it" }
+        }) { statement { id appearances { nodes { id } } } }
+      }`);
+      const statement = recorded.recordStatement.statement;
+      const uuid = parseGlobalId(statement.id)!.id;
+      const found = await search({ query: 'okapi' });
+      assert.deepEqual(ids(found), [statement.id]);
+      assert.equal(found.edges[0].snippet.field, 'EXCERPT');
+      assert.equal(await rewrites(uuid), 0, 'the statement was inserted with its excerpt, never rewritten');
+
+      const appearance = statement.appearances.nodes[0].id;
+      await write(`mutation { updateAppearance(id: "${appearance}", input: { startOffset: 0, endOffset: 5 }) { id } }`);
+      assert.equal(await rewrites(uuid), 0, 'offsets change no word of the document');
+      await write(`mutation { updateAppearance(id: "${appearance}", input: { excerpt: "as the narwhal report put it" }) { id } }`);
+      assert.equal(await rewrites(uuid), 1);
+      assert.deepEqual(ids(await search({ query: 'narwhal' })), [statement.id]);
+      assert.deepEqual(ids(await search({ query: 'okapi' })), []);
+    } finally {
+      await pool.query('DROP TABLE test_statement_rewrites; DROP TRIGGER test_statement_rewrites ON statement; DROP FUNCTION test_count_statement_rewrite()');
+    }
   });
 });

@@ -130,15 +130,17 @@ export const RAW_QUERIES: Record<string, string> = {
         JOIN quantity p ON p.id = pick.id JOIN statement s ON s.id = p.statement_id JOIN speaker sp ON sp.id = s.speaker_id)))) AS data`,
 
   // The same rows as recordStatement: the statement, its appearance and figure, a revision for
-  // each; the speaker found by its name key, the source by its URL, the measure by its slug.
+  // each; the speaker found by its name key, the source by its URL, the measure by its slug. As
+  // recordStatement does, the appearance goes in before its statement, whose search document
+  // then holds the excerpt from the start.
   RecordStatement: `
     WITH sp AS (SELECT speaker_id AS id FROM speaker_name_key WHERE key = lower($1)),
       src AS (SELECT id FROM source WHERE url = $2),
       m AS (SELECT id FROM measure WHERE slug = $3 AND deleted_at IS NULL),
-      st AS (INSERT INTO statement (text, mode, speaker_id, stated_on, stated_precision)
-        SELECT '${WRITE_TEXT}', 'PARAPHRASE', sp.id, '2026-06-30', 'DAY' FROM sp RETURNING *),
       ap AS (INSERT INTO appearance (statement_id, source_id, excerpt)
-        SELECT st.id, src.id, 'about 1,200 recruits a month' FROM st, src RETURNING *),
+        SELECT gen_random_uuid(), src.id, 'about 1,200 recruits a month' FROM src RETURNING *),
+      st AS (INSERT INTO statement (id, text, mode, speaker_id, stated_on, stated_precision)
+        SELECT ap.statement_id, '${WRITE_TEXT}', 'PARAPHRASE', sp.id, '2026-06-30', 'DAY' FROM ap, sp RETURNING *),
       qu AS (INSERT INTO quantity (statement_id, measure_id, position, value, approximate, unit, period, kind)
         SELECT st.id, m.id, 1, 1200, true, 'recruits', 'MONTH', 'ESTIMATE' FROM st, m RETURNING *),
       rev AS (INSERT INTO revision (entity_type, entity_id, version, action, changes, actor)

@@ -17,6 +17,7 @@ import { ApiKeyChanges1764270000000 } from './migrations/1764270000000-api-key-c
 import { StatementChecks1764280000000 } from './migrations/1764280000000-statement-checks';
 import { FigureMonths1764290000000 } from './migrations/1764290000000-figure-months';
 import { RestorableFunctions1764300000000 } from './migrations/1764300000000-restorable-functions';
+import { UnchangedSearchDocuments1764310000000 } from './migrations/1764310000000-unchanged-search-documents';
 
 export const migrations = [
   InitialSchema1764180000000,
@@ -32,6 +33,7 @@ export const migrations = [
   StatementChecks1764280000000,
   FigureMonths1764290000000,
   RestorableFunctions1764300000000,
+  UnchangedSearchDocuments1764310000000,
 ];
 
 /**

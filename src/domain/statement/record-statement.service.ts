@@ -221,13 +221,10 @@ async function insertStatement(
   statements: Statements, actor: Actor, input: RecordStatementInput, found: References, speakerId: string, eventId: string | null, sourceId: string | null,
 ): Promise<string> {
   const statementId = randomUUID();
-  const rows: RowToInsert[] = [{
-    target: { table: 'statement', entityType: 'Statement' },
-    row: {
-      id: statementId, text: input.text, mode: input.mode, speaker_id: speakerId, event_id: eventId,
-      stated_on: spanStart(input.stated), stated_precision: input.stated.precision, language: input.language ?? null, status: input.status,
-    },
-  }];
+  // The appearance goes in first (its statement is checked at the end of the SQL statement), so
+  // that the statement's search document, made as the statement is inserted, already holds the
+  // excerpt, and the appearance's trigger leaves the new row alone (migration 1764310000000).
+  const rows: RowToInsert[] = [];
   if (sourceId) {
     rows.push({
       target: { table: 'appearance', entityType: 'Appearance' },
@@ -237,6 +234,13 @@ async function insertStatement(
       },
     });
   }
+  rows.push({
+    target: { table: 'statement', entityType: 'Statement' },
+    row: {
+      id: statementId, text: input.text, mode: input.mode, speaker_id: speakerId, event_id: eventId,
+      stated_on: spanStart(input.stated), stated_precision: input.stated.precision, language: input.language ?? null, status: input.status,
+    },
+  });
   for (const [index, quantity] of input.quantities.entries()) {
     rows.push({
       target: { table: 'quantity', entityType: 'Quantity' },

@@ -183,10 +183,11 @@ describe('prepared statements', () => {
       // The key kept since the first: one statement fewer.
       assert.equal(second.extensions!.sql!.statements, first.extensions!.sql!.statements - 1);
       assert.deepEqual(await preparedTexts(api), afterFirst);
-      // The key check, the references' look-up, the insert with its revisions and the read-back.
-      for (const start of ['SELECT name, role FROM api_key', 'SELECT (SELECT speaker_id FROM speaker_name_key', 'WITH i0 AS (INSERT INTO statement', 'SELECT k.ord']) {
+      // The key check, the references' look-up with the insert and its revisions, and the read-back.
+      for (const start of ['SELECT name, role FROM api_key', 'WITH refs AS (SELECT (SELECT speaker_id FROM speaker_name_key', 'SELECT k.ord']) {
         assert.equal(afterFirst.filter((text) => text.startsWith(start)).length, 1, start);
       }
+      assert.equal(afterFirst.length, 3, JSON.stringify(afterFirst));
       assert.equal(afterFirst.some((text) => /^(START TRANSACTION|BEGIN|COMMIT)/.test(text)), false);
       const { rows } = await api.app.database.pool.query('SELECT text FROM statement WHERE text = ANY($1) ORDER BY text', [['Prepared once.', 'Then only executed.']]);
       assert.deepEqual(rows.map((row) => row.text), ['Prepared once.', 'Then only executed.']);

@@ -104,6 +104,34 @@ describe('writes', () => {
     ]);
   });
 
+  it('records the ids a one-statement write looked up in its CREATE revisions', async () => {
+    // Speaker, source, measure and topic all stored: looked up in the INSERT itself.
+    const source = { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'ignored', excerpt: 'Looked up in the insert.' };
+    const response = await api.gql(RECORD, { input: statementInput({ text: 'Looked up in the insert.', event: null, source }) }, { key: keys.EDITOR });
+    assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    assert.deepEqual([response.data.recordStatement.speakerCreated, response.data.recordStatement.sourceCreated], [false, false]);
+    const statementId = assertGlobalIdOf('Statement', response.data.recordStatement.statement.id, 'id');
+    const [{ source_id: sourceId, measure_id: measureId }] = await api.app.database.dataSource.query(
+      "SELECT (SELECT id FROM source WHERE url = $1) AS source_id, (SELECT id FROM measure WHERE slug = 'russian-military-deaths') AS measure_id", [source.url]);
+    const revisions = await api.app.database.dataSource.query(
+      `SELECT r.entity_type, r.changes FROM revision r
+       WHERE r.entity_id IN (SELECT $1::uuid UNION ALL SELECT id FROM appearance WHERE statement_id = $1 UNION ALL SELECT id FROM quantity WHERE statement_id = $1)
+       ORDER BY r.entity_type`,
+      [statementId],
+    );
+    const changes = Object.fromEntries(revisions.map((revision: { entity_type: string; changes: object }) => [revision.entity_type, revision.changes]));
+    assert.deepEqual(Object.keys(changes), ['Appearance', 'Quantity', 'Statement']);
+    assert.deepEqual(changes.Statement.speaker_id, { before: null, after: SEED_IDS.rutte });
+    assert.deepEqual(changes.Statement.event_id, { before: null, after: null });
+    assert.deepEqual(changes.Statement.text, { before: null, after: 'Looked up in the insert.' });
+    assert.deepEqual(changes.Appearance.source_id, { before: null, after: sourceId });
+    assert.deepEqual(changes.Appearance.statement_id, { before: null, after: statementId });
+    assert.deepEqual(changes.Quantity.measure_id, { before: null, after: measureId });
+    assert.deepEqual(changes.Quantity.lower, { before: null, after: 20000 });
+    const { rows } = await api.app.database.pool.query('SELECT t.slug FROM statement_topic st JOIN topic t ON t.id = st.topic_id WHERE st.statement_id = $1', [statementId]);
+    assert.deepEqual(rows, [{ slug: 'russian-military-losses' }]);
+  });
+
   it("counts a write's statements with the request's reads", async () => {
     // A key of its own, so that its first request looks it up (later ones find it kept).
     const { secret } = await createApiKey(api.app.database.pool, 'counted-key', ApiRole.EDITOR);
@@ -111,27 +139,28 @@ describe('writes', () => {
     const response = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { statement { text } } }`, { input: minimal }, { key: secret });
     assert.equal(response.errors, undefined, JSON.stringify(response.errors));
     assert.equal(response.data.recordStatement.statement.text, 'Counted.');
-    // The API key check; the speaker by name key; the statement with its revision, one INSERT
-    // with no transaction around it since nothing had to be created; the statement read back.
-    assert.equal(response.extensions!.sql!.statements, 4);
-    // Its speaker selected too: read back with the statement; the key kept since: three.
+    // The API key check; the speaker found by name key in the INSERT of the statement with its
+    // revision, one SQL statement with no transaction around it since nothing had to be created;
+    // the statement read back.
+    assert.equal(response.extensions!.sql!.statements, 3);
+    // Its speaker selected too: read back with the statement; the key kept since: two.
     const withSpeaker = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { statement { text speaker { name } } } }`, { input: minimal }, { key: secret });
     assert.equal(withSpeaker.errors, undefined, JSON.stringify(withSpeaker.errors));
     assert.deepEqual(withSpeaker.data.recordStatement.statement, { text: 'Counted.', speaker: { name: 'Mark Rutte' } });
-    assert.equal(withSpeaker.extensions!.sql!.statements, 3);
+    assert.equal(withSpeaker.extensions!.sql!.statements, 2);
     // With the reference article's source, found by its URL in the same look-up, and the appearance
-    // inserted with the statement, and the statement not selected (so not read back): two.
+    // inserted with the statement, and the statement not selected (so not read back): one.
     const source = { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'ignored', excerpt: 'Counted.' };
     const withSource = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { sourceCreated } }`, { input: { ...minimal, source } }, { key: secret });
     assert.equal(withSource.errors, undefined, JSON.stringify(withSource.errors));
     assert.equal(withSource.data.recordStatement.sourceCreated, false);
-    assert.equal(withSource.extensions!.sql!.statements, 2);
+    assert.equal(withSource.extensions!.sql!.statements, 1);
     // A new speaker to create: a transaction around it and the insert.
     const withNewSpeaker = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { speakerCreated } }`,
       { input: { ...minimal, speaker: { name: 'Counted Newcomer' } } }, { key: secret });
     assert.deepEqual(withNewSpeaker.data.recordStatement, { speakerCreated: true });
-    // Look-up; START TRANSACTION; the closest spelling (none close enough); the speaker; its
-    // name key; its revision; the insert; COMMIT.
+    // Look-up (which inserts nothing: the speaker is missing); START TRANSACTION; the closest
+    // spelling (none close enough); the speaker; its name key; its revision; the insert; COMMIT.
     assert.equal(withNewSpeaker.extensions!.sql!.statements, 8);
     // A read with a key looked up counts its key check too; with the key kept, nothing more.
     const { secret: reader } = await createApiKey(api.app.database.pool, 'counted-reader', ApiRole.READER);
@@ -209,14 +238,14 @@ describe('writes', () => {
     const stored = { speaker: { name: 'Mark Rutte' }, event: null, source: { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'x', excerpt: 'x' } };
     const figure = { measure: 'russian-military-deaths', value: 1000, unit: 'soldiers killed', period: 'DAY' };
     // A key of its own, so that the statements each attempt runs are known: the key check once,
-    // then the references' look-up and the INSERT, with no START TRANSACTION or ROLLBACK.
+    // then the references' look-up with the INSERT, with no START TRANSACTION or ROLLBACK.
     const { secret } = await createApiKey(database.pool, 'one-insert', ApiRole.EDITOR);
     const attempt = (quantities: unknown[]) => api.gql(RECORD, { input: statementInput({ ...stored, text: 'Never stored.', quantities }) }, { key: secret });
     await withQuantityTrigger(database, REFUSE_THIRD, async () => {
       const before = await tableCounts(database);
       const refused = await attempt([figure, figure, figure]);
       assert.equal(refused.errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
-      assert.equal(refused.extensions!.sql!.statements, 3, 'the key check, the look-up and the one INSERT');
+      assert.equal(refused.extensions!.sql!.statements, 2, 'the key check, and the look-up with the one INSERT');
       assert.deepEqual(await tableCounts(database), before);
     });
     // A trigger that skips a row (rather than failing) leaves the rows after it nothing to follow:
@@ -225,7 +254,7 @@ describe('writes', () => {
       const before = await tableCounts(database);
       const skipped = await attempt([figure, figure]);
       assert.equal(skipped.errors?.[0].extensions?.code, 'INTERNAL_SERVER_ERROR');
-      assert.equal(skipped.extensions!.sql!.statements, 2, 'the key kept; the look-up and the one INSERT');
+      assert.equal(skipped.extensions!.sql!.statements, 1, 'the key kept; the look-up with the one INSERT');
       assert.deepEqual(await tableCounts(database), before);
       const { rows } = await database.pool.query("SELECT count(*)::int AS n FROM statement WHERE text = 'Never stored.'");
       assert.deepEqual(rows, [{ n: 0 }]);

@@ -47,6 +47,49 @@ export interface RowToInsert {
   row: Row;
 }
 
+/** A column's value that the inserting statement looks up itself (see insertRowsWhere): SQL over its one row `refs`. */
+export class LookedUp {
+  constructor(readonly sql: string) {}
+}
+
+/** The look-ups an insert makes in its own statement: one row, as a SELECT, and the condition on it (over `refs`) for the rows to go in. */
+export interface InsertLookups {
+  params: SqlParams;
+  select: string;
+  when: string;
+}
+
+/**
+ * The INSERTs of insertRows (i0, i1, … and their revisions), the first reading `first`, each
+ * later one the one before it and `refs` when given; and the statement's check of the last.
+ */
+function insertSteps(params: SqlParams, actor: Actor, inserts: RowToInsert[], first: string, refs: string) {
+  const value = (value: unknown) => (value instanceof LookedUp ? value.sql : params.add(value));
+  const ids = inserts.map(({ target, row }) => (target.entityType ? ((row.id as string | undefined) ?? randomUUID()) : null));
+  const steps = inserts.map(({ target, row }, index) => {
+    const stored: Row = ids[index] ? { ...row, id: ids[index] } : row;
+    const columns = Object.keys(stored).filter((column) => stored[column] !== undefined);
+    const from = index > 0 ? ` FROM i${index - 1}${refs}` : first;
+    return `i${index} AS (INSERT INTO ${target.table} (${columns.join(', ')}) SELECT ${columns.map((column) => value(stored[column])).join(', ')}${from}
+      RETURNING ${target.entityType ? 'id, version' : '1'})`;
+  });
+  const actorName = params.add(actor.name, 'text');
+  const revisions = inserts.flatMap(({ target, row }, index) => {
+    if (!target.entityType) return [];
+    const { id: _, ...fields } = row;
+    const given = Object.fromEntries(Object.entries(fields).filter(([, field]) => !(field instanceof LookedUp)));
+    const lookedUp = Object.entries(fields).flatMap(([name, field]) =>
+      field instanceof LookedUp ? [` || jsonb_build_object('${name}', jsonb_build_object('before', NULL, 'after', ${field.sql}))`] : []);
+    const changes = `${params.add(JSON.stringify(creation(given)), 'jsonb')}${lookedUp.join('')}`;
+    return [`SELECT ${params.add(target.entityType, 'text')}, id, version, '${RevisionActionType.CREATE}', ${changes}, ${actorName} FROM i${index}${refs}`];
+  });
+  if (revisions.length) steps.push(`revisions AS (${REVISION_INSERT} ${revisions.join(' UNION ALL ')})`);
+  // A row a trigger skipped would leave every INSERT after it without its one row to read: the
+  // statement checks that the last one has it, and fails whole (migration 1764280000000).
+  const failure = params.add(`insertRows: ${inserts.map(({ target }) => target.table).join(', ')} did not all insert`, 'text');
+  return { ids, steps, inserted: `(SELECT count(*) = 1 FROM i${inserts.length - 1})`, failure };
+}
+
 /**
  * Inserts rows in one statement (of the caller's transaction, or alone), in the order given,
  * each with its CREATE revision (as recordCreation would) unless its table is a link table;
@@ -57,27 +100,29 @@ export interface RowToInsert {
  */
 export async function insertRows(statements: Statements, actor: Actor, inserts: RowToInsert[]): Promise<Array<string | null>> {
   const params = new SqlParams();
-  const ids = inserts.map(({ target, row }) => (target.entityType ? ((row.id as string | undefined) ?? randomUUID()) : null));
-  const steps = inserts.map(({ target, row }, index) => {
-    const stored: Row = ids[index] ? { ...row, id: ids[index] } : row;
-    const columns = Object.keys(stored).filter((column) => stored[column] !== undefined);
-    const after = index > 0 ? ` FROM i${index - 1}` : '';
-    return `i${index} AS (INSERT INTO ${target.table} (${columns.join(', ')}) SELECT ${columns.map((column) => params.add(stored[column])).join(', ')}${after}
-      RETURNING ${target.entityType ? 'id, version' : '1'})`;
-  });
-  const actorName = params.add(actor.name, 'text');
-  const revisions = inserts.flatMap(({ target, row }, index) => {
-    if (!target.entityType) return [];
-    const { id: _, ...fields } = row;
-    const changes = params.add(JSON.stringify(creation(fields)), 'jsonb');
-    return [`SELECT ${params.add(target.entityType, 'text')}, id, version, '${RevisionActionType.CREATE}', ${changes}, ${actorName} FROM i${index}`];
-  });
-  if (revisions.length) steps.push(`revisions AS (${REVISION_INSERT} ${revisions.join(' UNION ALL ')})`);
-  // A row a trigger skipped would leave every INSERT after it without its one row to read: the
-  // statement checks that the last one has it, and fails whole (migration 1764280000000).
-  const failure = params.add(`insertRows: ${inserts.map(({ target }) => target.table).join(', ')} did not all insert`, 'text');
-  await statements.query(`WITH ${steps.join(',\n')} SELECT claimgraph_check(count(*) = 1, ${failure}) FROM i${inserts.length - 1}`, params.values);
+  const { ids, steps, inserted, failure } = insertSteps(params, actor, inserts, '', '');
+  await statements.query(`WITH ${steps.join(',\n')} SELECT claimgraph_check(${inserted}, ${failure})`, params.values);
   return ids;
+}
+
+/**
+ * insertRows with the look-ups the rows need made in the same statement, saving a round trip:
+ * the rows go in when `lookups.when` holds, and take LookedUp values from its row. Returns the
+ * looked-up row and whether the rows went in (with their ids), so that the caller can say what
+ * was missing or create it.
+ */
+export async function insertRowsWhere(
+  statements: Statements, actor: Actor, inserts: RowToInsert[], lookups: InsertLookups,
+): Promise<{ refs: Row; inserted: boolean; ids: Array<string | null> }> {
+  const { params } = lookups;
+  const { ids, steps, inserted, failure } = insertSteps(params, actor, inserts, ` FROM refs WHERE ${lookups.when}`, ', refs');
+  const [row] = await statements.query(
+    `WITH refs AS (${lookups.select}), ${steps.join(',\n')}
+     SELECT refs.*, ${inserted} AS "__inserted", claimgraph_check(NOT (${lookups.when}) OR ${inserted}, ${failure}) FROM refs`,
+    params.values,
+  );
+  const { __inserted, claimgraph_check: _, ...refs } = row;
+  return { refs, inserted: __inserted, ids };
 }
 
 /** Inserts a row with its CREATE revision in one statement of the caller's transaction; returns the new id. */

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { SqlParams, type SqlSession } from '../../db/sql-session';
-import { DomainError, ErrorCode, type FieldProblem } from '../../graphql/errors';
-import { assertGlobalIdOf } from '../../graphql/global-id';
+import { DomainError, ErrorCode } from '../../graphql/errors';
 import type { Actor } from '../api-key/api-key.service';
 import { spanStart } from '../common/partial-date.input';
-import { insertReturning, insertRow, insertRows, recordCreation, type RowToInsert, type Statements } from '../common/entity-writes.service';
-import { normalizeUrl } from '../source/source.service';
-import { findSimilarSpeakers, normalizeName, type SpeakerMatchRow } from '../speaker/speaker-matching';
+import { insertReturning, insertRow, insertRows, insertRowsWhere, LookedUp, recordCreation, type RowToInsert } from '../common/entity-writes.service';
+import { findSimilarSpeakers, type SpeakerMatchRow } from '../speaker/speaker-matching';
 import type { EventRefInput, RecordStatementInput, SourceRefInput, SpeakerRefInput } from './record-statement.inputs';
+import {
+  allStored, lookedUpSlugs, lookUpReferences, readReferences, referenceLookups, speakerKeys, speakerLookup, type Found, type References, type SpeakerKeys,
+} from './statement-references';
 
 export interface RecordedStatement {
   statementId: string;
@@ -18,78 +19,6 @@ export interface RecordedStatement {
   sourceCreated: boolean;
   /** True when an earlier call with the same idempotency key already recorded it. */
   replayed: boolean;
-}
-
-/** What a speaker reference names, ready to look up: an id to check, or name keys (the name's first). */
-type SpeakerKeys = { id: string } | { keys: string[] };
-
-function speakerKeys(input: SpeakerRefInput): SpeakerKeys {
-  if (input.id != null) return { id: assertGlobalIdOf('Speaker', input.id, 'speaker.id') };
-  const nameKey = normalizeName(input.name!);
-  if (!nameKey) throw DomainError.badInput('speaker.name', 'must contain letters or digits');
-  return { keys: [...new Set([nameKey, ...(input.aliases ?? []).map(normalizeName).filter(Boolean)])] };
-}
-
-/** The SQL expression of the speaker's id: the given one if it exists, or the one holding a name key (the name's first). */
-function speakerLookup(params: SqlParams, speaker: SpeakerKeys): string {
-  return 'id' in speaker
-    ? `(SELECT id FROM speaker WHERE id = ${params.add(speaker.id, 'uuid')} AND deleted_at IS NULL)`
-    : `(SELECT speaker_id FROM speaker_name_key WHERE key = ANY(${params.add(speaker.keys, 'text[]')}) ORDER BY key = ${params.add(speaker.keys[0], 'text')} DESC LIMIT 1)`;
-}
-
-/** A reference as looked up: what it was looked up by, and the stored row's id (null when none). */
-interface Found<Key> {
-  key: Key;
-  id: string | null;
-}
-
-/** What the input refers to, found in one statement: slugs to ids, and each stored row it names. */
-interface References {
-  measures: Map<string, string>;
-  topics: Map<string, string>;
-  speaker: Found<SpeakerKeys>;
-  eventId: string | null;
-  /** By its normalized URL. */
-  source: Found<string> | null;
-}
-
-/**
- * Looks up everything the input names in one statement, and refuses it with every unknown
- * id and slug at once. A speaker, event or source it names without an id is null when
- * not stored yet; resolving it creates it.
- */
-async function lookUpReferences(statements: Statements, input: RecordStatementInput): Promise<References> {
-  const params = new SqlParams();
-  const speaker = speakerKeys(input.speaker);
-  const eventId = input.event?.id != null ? assertGlobalIdOf('Event', input.event.id, 'event.id') : null;
-  const sourceUrl = input.source ? normalizeUrl(input.source.url, 'source.url') : null;
-  const slugs = (table: string, list: string[]) =>
-    `(SELECT coalesce(json_object_agg(slug, id), '{}') FROM ${table} WHERE slug = ANY(${params.add(list, 'text[]')}) AND deleted_at IS NULL)`;
-  const [row] = await statements.query(
-    `SELECT ${speakerLookup(params, speaker)} AS "speakerId",
-       ${input.quantities.length ? slugs('measure', input.quantities.map((quantity) => quantity.measure)) : "'{}'::json"} AS measures,
-       ${input.topics.length ? slugs('topic', input.topics) : "'{}'::json"} AS topics,
-       ${eventId ? `(SELECT id FROM event WHERE id = ${params.add(eventId, 'uuid')} AND deleted_at IS NULL)` : 'NULL::uuid'} AS "eventId",
-       ${sourceUrl ? `(SELECT id FROM source WHERE url = ${params.add(sourceUrl, 'text')})` : 'NULL::uuid'} AS "sourceId"`,
-    params.values,
-  );
-  const found: References = {
-    measures: new Map(Object.entries(row.measures)),
-    topics: new Map(Object.entries(row.topics)),
-    speaker: { key: speaker, id: row.speakerId },
-    eventId: row.eventId,
-    source: sourceUrl ? { key: sourceUrl, id: row.sourceId } : null,
-  };
-  const problems: FieldProblem[] = [
-    ...('id' in speaker && !found.speaker.id ? [{ field: 'speaker.id', message: 'no speaker has this id' }] : []),
-    ...(eventId && !row.eventId ? [{ field: 'event.id', message: 'no event has this id' }] : []),
-    ...input.quantities.flatMap((quantity, index) => (found.measures.has(quantity.measure) ? [] : [{ field: `quantities.${index}.measure`, message: `no measure has the slug "${quantity.measure}"` }])),
-    ...input.topics.flatMap((slug, index) => (found.topics.has(slug) ? [] : [{ field: `topics.${index}`, message: `no topic has the slug "${slug}"` }])),
-  ];
-  if (problems.length) {
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, problems.map((problem) => `${problem.field}: ${problem.message}`).join('; '), problems);
-  }
-  return found;
 }
 
 interface ResolvedSpeaker {
@@ -171,20 +100,26 @@ async function resolveEvent(manager: EntityManager, actor: Actor, input: EventRe
 
 /**
  * Records a statement with its speaker, event, source, appearance, figures and topics, with
- * a revision for every row it creates; any failure leaves nothing behind. What the input
- * names is looked up first: when the speaker, event and source are all stored already (most
- * calls: a report carries several claims) the statement and everything on it are one INSERT,
- * atomic alone, with no transaction around it; otherwise the creations and the insert run in
- * one transaction. With an idempotency key, a repeated call returns the first call's statement.
+ * a revision for every row it creates; any failure leaves nothing behind. When the speaker,
+ * event and source it names are all stored already (most calls: a report carries several
+ * claims), looking them up and inserting the statement and everything on it are one SQL
+ * statement, atomic alone, with no transaction around it; otherwise what that statement found
+ * is reported (unknown ids and slugs) or completed (creations) and the insert runs in one
+ * transaction. With an idempotency key, a repeated call returns the first call's statement.
  */
 export async function recordStatement(sql: SqlSession, actor: Actor, input: RecordStatementInput, idempotencyKey?: string): Promise<RecordedStatement> {
   if (idempotencyKey != null) return sql.transaction((manager) => recordStatementWith(manager, actor, input, idempotencyKey));
   sql.pinToPrimary();
-  const found = await lookUpReferences(sql, input);
-  if (found.speaker.id && (!input.event || found.eventId) && (!found.source || found.source.id)) {
-    const statementId = await insertStatement(sql, actor, input, found, found.speaker.id, found.eventId, found.source?.id ?? null);
-    return { statementId, speakerCreated: false, speakerMatch: null, sourceCreated: false, replayed: false };
-  }
+  // The look-ups and the insert in one statement: the rows go in when all they name is stored.
+  const lookups = referenceLookups(input);
+  const statementId = randomUUID();
+  const refs = (column: string) => new LookedUp(`refs."${column}"`);
+  const rows = statementRows(input, statementId, {
+    speaker: refs('speakerId'), event: input.event ? refs('eventId') : null, source: lookups.sourceUrl ? refs('sourceId') : null, ...lookedUpSlugs(lookups),
+  });
+  const attempt = await insertRowsWhere(sql, actor, rows, { params: lookups.params, select: lookups.select, when: allStored(input, lookups) });
+  if (attempt.inserted) return { statementId, speakerCreated: false, speakerMatch: null, sourceCreated: false, replayed: false };
+  const found = readReferences(input, lookups, attempt.refs);
   return sql.transaction((manager) => recordStatementWith(manager, actor, input, undefined, found));
 }
 
@@ -208,7 +143,11 @@ export async function recordStatementWith(manager: EntityManager, actor: Actor, 
   const speaker = await resolveSpeaker(manager, actor, input.speaker, references.speaker);
   const eventId = input.event ? await resolveEvent(manager, actor, input.event, references.eventId) : null;
   const source = references.source ? await resolveSource(manager, actor, input.source!, references.source) : null;
-  const statementId = await insertStatement(manager, actor, input, references, speaker.id, eventId, source?.id ?? null);
+  const statementId = randomUUID();
+  await insertRows(manager, actor, statementRows(input, statementId, {
+    speaker: speaker.id, event: eventId, source: source?.id ?? null,
+    measure: (slug) => references.measures.get(slug), topic: (slug) => references.topics.get(slug),
+  }));
   const result = { statementId, speakerCreated: speaker.created, speakerMatch: speaker.match, sourceCreated: source?.created ?? false };
   if (idempotencyKey != null) {
     await manager.query('UPDATE idempotency_key SET result = $3 WHERE actor = $1 AND key = $2', [actor.name, idempotencyKey, JSON.stringify(result)]);
@@ -216,20 +155,27 @@ export async function recordStatementWith(manager: EntityManager, actor: Actor, 
   return { ...result, replayed: false };
 }
 
-/** The statement and everything hanging on it, with their revisions, in one statement; returns its id. */
-async function insertStatement(
-  statements: Statements, actor: Actor, input: RecordStatementInput, found: References, speakerId: string, eventId: string | null, sourceId: string | null,
-): Promise<string> {
-  const statementId = randomUUID();
+/** The ids the rows of a recorded statement name, or LookedUp values when the inserting statement finds them. */
+interface RowReferences {
+  speaker: unknown;
+  event: unknown;
+  /** null: no appearance. */
+  source: unknown;
+  measure(slug: string): unknown;
+  topic(slug: string): unknown;
+}
+
+/** The statement and everything hanging on it, to insert in one statement with their revisions. */
+function statementRows(input: RecordStatementInput, statementId: string, ids: RowReferences): RowToInsert[] {
   // The appearance goes in first (its statement is checked at the end of the SQL statement), so
   // that the statement's search document, made as the statement is inserted, already holds the
   // excerpt, and the appearance's trigger leaves the new row alone (migration 1764310000000).
   const rows: RowToInsert[] = [];
-  if (sourceId) {
+  if (ids.source !== null) {
     rows.push({
       target: { table: 'appearance', entityType: 'Appearance' },
       row: {
-        statement_id: statementId, source_id: sourceId, excerpt: input.source!.excerpt,
+        statement_id: statementId, source_id: ids.source, excerpt: input.source!.excerpt,
         start_offset: input.source!.startOffset ?? null, end_offset: input.source!.endOffset ?? null,
       },
     });
@@ -237,7 +183,7 @@ async function insertStatement(
   rows.push({
     target: { table: 'statement', entityType: 'Statement' },
     row: {
-      id: statementId, text: input.text, mode: input.mode, speaker_id: speakerId, event_id: eventId,
+      id: statementId, text: input.text, mode: input.mode, speaker_id: ids.speaker, event_id: ids.event,
       stated_on: spanStart(input.stated), stated_precision: input.stated.precision, language: input.language ?? null, status: input.status,
     },
   });
@@ -245,15 +191,14 @@ async function insertStatement(
     rows.push({
       target: { table: 'quantity', entityType: 'Quantity' },
       row: {
-        statement_id: statementId, measure_id: found.measures.get(quantity.measure), position: index + 1,
+        statement_id: statementId, measure_id: ids.measure(quantity.measure), position: index + 1,
         value: quantity.value ?? null, lower: quantity.lower ?? null, upper: quantity.upper ?? null, approximate: quantity.approximate,
         unit: quantity.unit, period: quantity.period, span_length: quantity.spanLength ?? null, span_unit: quantity.spanUnit ?? null, kind: quantity.kind,
       },
     });
   }
   for (const slug of new Set(input.topics)) {
-    rows.push({ target: { table: 'statement_topic', entityType: null }, row: { statement_id: statementId, topic_id: found.topics.get(slug) } });
+    rows.push({ target: { table: 'statement_topic', entityType: null }, row: { statement_id: statementId, topic_id: ids.topic(slug) } });
   }
-  await insertRows(statements, actor, rows);
-  return statementId;
+  return rows;
 }

@@ -18,6 +18,7 @@ import { StatementChecks1764280000000 } from './migrations/1764280000000-stateme
 import { FigureMonths1764290000000 } from './migrations/1764290000000-figure-months';
 import { RestorableFunctions1764300000000 } from './migrations/1764300000000-restorable-functions';
 import { UnchangedSearchDocuments1764310000000 } from './migrations/1764310000000-unchanged-search-documents';
+import { AppearanceBeforeStatement1764320000000 } from './migrations/1764320000000-appearance-before-statement';
 
 export const migrations = [
   InitialSchema1764180000000,
@@ -34,6 +35,7 @@ export const migrations = [
   FigureMonths1764290000000,
   RestorableFunctions1764300000000,
   UnchangedSearchDocuments1764310000000,
+  AppearanceBeforeStatement1764320000000,
 ];
 
 /**

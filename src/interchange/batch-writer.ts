@@ -223,6 +223,16 @@ export async function writeBatch(client: PoolClient, lines: ParsedLine[], actor:
     }
   }
   await insertRows(client, TABLES.speakerNameKey, [...nameKeys.values()], actor);
-  for (const name of ['role', 'event', 'source', 'measure', 'topic', 'statement', 'appearance', 'quantity', 'statementTopic', 'relation', 'review'] as const) await write(name);
-  return { counts, pending };
+  for (const name of ['role', 'event', 'source', 'measure', 'topic'] as const) await write(name);
+  // Appearances before their statements, whose search documents then hold the excerpts when
+  // they are inserted, so that no statement row is written twice (migration 1764320000000).
+  // Their statements are checked when the statements are in, still inside the batch.
+  await client.query('SET CONSTRAINTS appearance_statement_id_fkey DEFERRED');
+  await write('appearance');
+  await write('statement');
+  await client.query('SET CONSTRAINTS appearance_statement_id_fkey IMMEDIATE');
+  for (const name of ['quantity', 'statementTopic', 'relation', 'review'] as const) await write(name);
+  // Reported in the tables' usual order (statements before their appearances).
+  const inTableOrder = Object.fromEntries(Object.values(TABLES).flatMap(({ table }) => (table in counts ? [[table, counts[table]]] : [])));
+  return { counts: inTableOrder, pending };
 }

@@ -9,6 +9,7 @@ import { importStatementLines, type ImportReport } from '../src/interchange/stat
 import { seedReferenceArticle } from '../src/seed/seed';
 import { SEED_IDS } from '../src/seed/seed-data';
 import { loadFixture } from './support/fixture';
+import { withStatementRewrites } from './support/statement-rewrites';
 import { tableCounts } from './support/table-counts';
 import { createTestDatabase } from './support/test-database';
 
@@ -118,22 +119,15 @@ describe('JSON Lines import and export', () => {
     const id = '00000000-0000-4000-8999-0000000000a1';
     const line = (excerpt: string, url: string) =>
       JSON.stringify({ ...JSON.parse(claim('Imported with its excerpt.')), id, appearances: [{ excerpt, source: { url, title: 'Dispatch' } }] });
-    // Every rewrite of a statement row, counted by a trigger of this test's own.
-    await copy.pool.query(`
-      CREATE TABLE test_statement_rewrites (statement_id uuid);
-      CREATE FUNCTION test_count_statement_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN INSERT INTO test_statement_rewrites VALUES (NEW.id); RETURN NULL; END $$;
-      CREATE TRIGGER test_statement_rewrites AFTER UPDATE ON statement FOR EACH ROW EXECUTE FUNCTION test_count_statement_rewrite();`);
-    try {
+    await withStatementRewrites(copy.pool, async (rewrites) => {
       const state = async () => {
         const { rows } = await copy.pool.query(
-          `SELECT (SELECT count(*)::int FROM test_statement_rewrites WHERE statement_id = $1) AS rewrites,
-             s.search_document = claimgraph_statement_document(s.id, s.text, s.language) AS current,
+          `SELECT s.search_document = claimgraph_statement_document(s.id, s.text, s.language) AS current,
              s.search_document @@ to_tsquery('english', 'okapi') AS okapi, s.search_document @@ to_tsquery('english', 'narwhal') AS narwhal
            FROM statement s WHERE s.id = $1`,
           [id],
         );
-        return rows[0];
+        return { rewrites: await rewrites(id), ...rows[0] };
       };
       const first = await importAll(copy, [line('as the okapi dispatch put it', 'https://wire.example/okapi')]);
       assert.deepEqual([first.created.statement, first.created.appearance, first.bad], [1, 1, []]);
@@ -144,9 +138,7 @@ describe('JSON Lines import and export', () => {
       const second = await importAll(copy, [line('as the narwhal dispatch put it', 'https://wire.example/narwhal')]);
       assert.deepEqual([second.created.statement ?? 0, second.created.appearance], [0, 1]);
       assert.deepEqual(await state(), { rewrites: 1, current: true, okapi: true, narwhal: true });
-    } finally {
-      await copy.pool.query('DROP TABLE test_statement_rewrites; DROP TRIGGER test_statement_rewrites ON statement; DROP FUNCTION test_count_statement_rewrite()');
-    }
+    });
   });
 
   it('links relations to statements later in the file, and reports those to statements nowhere', async () => {

@@ -5,6 +5,7 @@ import { SqlParams } from '../src/db/sql-session';
 import { type DateConditions, decodeFilter, filterConditions } from '../src/domain/statement/statement.service';
 import { encodeGlobalId, parseGlobalId } from '../src/graphql/global-id';
 import { SEED_IDS, seedId } from '../src/seed/seed-data';
+import { withStatementRewrites } from './support/statement-rewrites';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const SEARCH = /* GraphQL */ `
@@ -194,15 +195,7 @@ describe('searchStatements', () => {
       assert.equal(response.errors, undefined, JSON.stringify(response.errors));
       return response.data;
     };
-    // Every rewrite of a statement row, counted by a trigger of this test's own.
-    await pool.query(`
-      CREATE TABLE test_statement_rewrites (statement_id uuid);
-      CREATE FUNCTION test_count_statement_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN INSERT INTO test_statement_rewrites VALUES (NEW.id); RETURN NULL; END $$;
-      CREATE TRIGGER test_statement_rewrites AFTER UPDATE ON statement FOR EACH ROW EXECUTE FUNCTION test_count_statement_rewrite();`);
-    try {
-      const rewrites = async (id: string) =>
-        Number((await pool.query('SELECT count(*) FROM test_statement_rewrites WHERE statement_id = $1', [id])).rows[0].count);
+    await withStatementRewrites(pool, async (rewrites) => {
       const recorded = await write(`mutation {
         recordStatement(input: {
           text: "Recruitment rose again, the ministry said." mode: PARAPHRASE
@@ -224,8 +217,6 @@ describe('searchStatements', () => {
       assert.equal(await rewrites(uuid), 1);
       assert.deepEqual(ids(await search({ query: 'narwhal' })), [statement.id]);
       assert.deepEqual(ids(await search({ query: 'okapi' })), []);
-    } finally {
-      await pool.query('DROP TABLE test_statement_rewrites; DROP TRIGGER test_statement_rewrites ON statement; DROP FUNCTION test_count_statement_rewrite()');
-    }
+    });
   });
 });

@@ -70,6 +70,12 @@ async function checkOnce(url: string, { body, headers }: Request, label: string)
   if (!response.ok || result.errors || !result.data) throw new Error(`${label} answered ${response.status}: ${JSON.stringify(result).slice(0, 500)}`);
 }
 
+/**
+ * One run of load. The load generator runs in a worker thread of its own: in this process, which
+ * also holds the app's modules, its responses' buffers had V8 run a full collection every
+ * half second at times, pausing 2–47 ms, and a pause of the generator reads as latency of
+ * whichever server it is measuring.
+ */
 async function load(url: string, { body, headers }: Request, seconds: number): Promise<Measurement> {
   const result = await autocannon({
     url,
@@ -78,6 +84,7 @@ async function load(url: string, { body, headers }: Request, seconds: number): P
     body,
     connections: CONNECTIONS,
     duration: seconds,
+    workers: 1,
   });
   return {
     requestsPerSecond: result.requests.average,

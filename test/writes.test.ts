@@ -45,6 +45,9 @@ function statementInput(overrides: Record<string, unknown> = {}): Record<string,
   };
 }
 
+/** The reference article's source, stored by the seed. */
+const STORED_SOURCE = { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'ignored', excerpt: 'x' };
+
 const REFUSE_THIRD = "IF NEW.position = 3 THEN RAISE EXCEPTION 'injected failure on the third quantity'; END IF; RETURN NEW;";
 
 /** Runs `work` with a BEFORE INSERT trigger on quantity whose PL/pgSQL body is `body`, dropped after. */
@@ -106,7 +109,7 @@ describe('writes', () => {
 
   it('records the ids a one-statement write looked up in its CREATE revisions', async () => {
     // Speaker, source, measure and topic all stored: looked up in the INSERT itself.
-    const source = { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'ignored', excerpt: 'Looked up in the insert.' };
+    const source = { ...STORED_SOURCE, excerpt: 'Looked up in the insert.' };
     const response = await api.gql(RECORD, { input: statementInput({ text: 'Looked up in the insert.', event: null, source }) }, { key: keys.EDITOR });
     assert.equal(response.errors, undefined, JSON.stringify(response.errors));
     assert.deepEqual([response.data.recordStatement.speakerCreated, response.data.recordStatement.sourceCreated], [false, false]);
@@ -150,7 +153,7 @@ describe('writes', () => {
     assert.equal(withSpeaker.extensions!.sql!.statements, 2);
     // With the reference article's source, found by its URL in the same look-up, and the appearance
     // inserted with the statement, and the statement not selected (so not read back): one.
-    const source = { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'ignored', excerpt: 'Counted.' };
+    const source = { ...STORED_SOURCE, excerpt: 'Counted.' };
     const withSource = await api.gql(`mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { sourceCreated } }`, { input: { ...minimal, source } }, { key: secret });
     assert.equal(withSource.errors, undefined, JSON.stringify(withSource.errors));
     assert.equal(withSource.data.recordStatement.sourceCreated, false);
@@ -196,6 +199,9 @@ describe('writes', () => {
       ['speaker', { speaker: { id: encodeGlobalId('Speaker', SEED_IDS.rutte), name: 'Mark Rutte' } }, ['speaker.name']],
       ['unknown slugs', { quantities: [{ measure: 'no-such-measure', value: 1, unit: 'u', period: 'DAY' }], topics: ['no-such-topic'] }, ['quantities.0.measure', 'topics.0']],
       ['unknown event', { event: { id: encodeGlobalId('Event', '00000000-0000-4000-8000-000000000000') } }, ['event.id']],
+      // Speaker and source stored, no event: the look-ups run in the INSERT, which must not go in.
+      ['unknown measure, all else stored', { event: null, source: STORED_SOURCE, quantities: [{ measure: 'no-such-measure', value: 1, unit: 'u', period: 'DAY' }] }, ['quantities.0.measure']],
+      ['unknown topic, all else stored', { event: null, source: STORED_SOURCE, topics: ['russian-military-losses', 'no-such-topic'] }, ['topics.1']],
       [
         'every unknown reference at once',
         {
@@ -235,7 +241,7 @@ describe('writes', () => {
   it('leaves nothing behind when a write that is one INSERT (everything it names is stored) fails in it', async () => {
     const database = api.app.database;
     // The reference article's speaker and source, no event: nothing to create, so no transaction.
-    const stored = { speaker: { name: 'Mark Rutte' }, event: null, source: { url: 'https://claimgraph.example/reference/russian-losses-per-month', title: 'x', excerpt: 'x' } };
+    const stored = { speaker: { name: 'Mark Rutte' }, event: null, source: STORED_SOURCE };
     const figure = { measure: 'russian-military-deaths', value: 1000, unit: 'soldiers killed', period: 'DAY' };
     // A key of its own, so that the statements each attempt runs are known: the key check once,
     // then the references' look-up with the INSERT, with no START TRANSACTION or ROLLBACK.

@@ -108,21 +108,21 @@ export async function insertRows(statements: Statements, actor: Actor, inserts: 
 /**
  * insertRows with the look-ups the rows need made in the same statement, saving a round trip:
  * the rows go in when `lookups.when` holds, and take LookedUp values from its row. Returns the
- * looked-up row and whether the rows went in (with their ids), so that the caller can say what
- * was missing or create it.
+ * looked-up row and whether the rows went in, so that the caller can say what was missing or
+ * create it.
  */
 export async function insertRowsWhere(
   statements: Statements, actor: Actor, inserts: RowToInsert[], lookups: InsertLookups,
-): Promise<{ refs: Row; inserted: boolean; ids: Array<string | null> }> {
+): Promise<{ refs: Row; inserted: boolean }> {
   const { params } = lookups;
-  const { ids, steps, inserted, failure } = insertSteps(params, actor, inserts, ` FROM refs WHERE ${lookups.when}`, ', refs');
+  const { steps, inserted, failure } = insertSteps(params, actor, inserts, ` FROM refs WHERE ${lookups.when}`, ', refs');
   const [row] = await statements.query(
     `WITH refs AS (${lookups.select}), ${steps.join(',\n')}
      SELECT refs.*, ${inserted} AS "__inserted", claimgraph_check(NOT (${lookups.when}) OR ${inserted}, ${failure}) FROM refs`,
     params.values,
   );
   const { __inserted, claimgraph_check: _, ...refs } = row;
-  return { refs, inserted: __inserted, ids };
+  return { refs, inserted: __inserted };
 }
 
 /** Inserts a row with its CREATE revision in one statement of the caller's transaction; returns the new id. */

@@ -69,14 +69,15 @@ export function referenceLookups(input: RecordStatementInput): ReferenceLookups 
 
 /** The condition, over the row `lookups` found as `refs`, that every row the input names is stored: nothing to create, nothing unknown. */
 export function allStored(input: RecordStatementInput, lookups: ReferenceLookups): string {
-  const { params } = lookups;
+  // Every slug named was found: as many keys as distinct slugs (slugs are unique per table).
+  const everySlug = (column: string, slugs: string[]) => `(SELECT count(*) FROM json_object_keys(refs.${column})) = ${new Set(slugs).size}`;
   return [
     'refs."speakerId" IS NOT NULL',
     // An event given without an id is one to create.
     ...(input.event ? [lookups.eventId ? 'refs."eventId" IS NOT NULL' : 'false'] : []),
     ...(lookups.sourceUrl ? ['refs."sourceId" IS NOT NULL'] : []),
-    ...[...new Set(input.quantities.map((quantity) => quantity.measure))].map((slug) => `refs.measures->>${params.add(slug, 'text')} IS NOT NULL`),
-    ...[...new Set(input.topics)].map((slug) => `refs.topics->>${params.add(slug, 'text')} IS NOT NULL`),
+    everySlug('measures', input.quantities.map((quantity) => quantity.measure)),
+    everySlug('topics', input.topics),
   ].join(' AND ');
 }
 

@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config';
 import { withDatabase } from '../src/db/admin';
 import { openBenchDatabase, startBenchServer } from './bench-database';
 import { ensureDataset } from './generate-data';
+import { postgresCpuMs, processCpuMs, spent } from './cpu-time';
 import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
 import { loadOperations, removeWrites, WRITE_ACTORS, type Operation } from './operations';
 import { claimgraphTarget, POOL_SIZE, postgraphileTarget, rawSqlTarget, startTarget, type RunningTarget } from './targets';
@@ -36,6 +37,9 @@ interface Measurement {
   roundP99s: number[];
   errors: number;
   requests: number;
+  /** CPU the server and PostgreSQL spent during the measured rounds, in ms (null when unreadable). */
+  serverCpuMs: number | null;
+  postgresCpuMs: number | null;
 }
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -93,7 +97,22 @@ async function load(url: string, { body, headers }: Request, seconds: number): P
     roundP99s: [result.latency.p99],
     errors: result.errors + result.non2xx + result.timeouts,
     requests: result.requests.total,
+    serverCpuMs: null,
+    postgresCpuMs: null,
   };
+}
+
+/** A measured round of load on `target`, with the CPU it and PostgreSQL spent meanwhile. */
+async function measure(target: RunningTarget, request: Request): Promise<Measurement> {
+  const server = processCpuMs(target.pid);
+  const postgres = postgresCpuMs();
+  const result = await load(target.url, request, RUN_SECONDS);
+  return { ...result, serverCpuMs: spent(server, processCpuMs(target.pid)), postgresCpuMs: spent(postgres, postgresCpuMs()) };
+}
+
+/** The sum of `values`, or null when any is missing. */
+function total(values: Array<number | null>): number | null {
+  return values.some((value) => value === null) ? null : values.reduce<number>((sum, value) => sum + value!, 0);
 }
 
 /** Rounds of one operation on one server as one figure: mean req/s and p50, the worst p99, all errors. */
@@ -108,6 +127,8 @@ function combine(rounds: Array<Measurement | null>): Measurement | null {
     roundP99s: measured.map((round) => round.p99),
     errors: measured.reduce((sum, round) => sum + round.errors, 0),
     requests: measured.reduce((sum, round) => sum + round.requests, 0),
+    serverCpuMs: total(measured.map((round) => round.serverCpuMs)),
+    postgresCpuMs: total(measured.map((round) => round.postgresCpuMs)),
   };
 }
 
@@ -208,7 +229,7 @@ async function main(): Promise<void> {
             if (first) await load(first.url, requests.get(first.name)![index]!, SETTLE_SECONDS);
             for (const target of order) {
               const request = requests.get(target.name)![index];
-              const result = request ? await load(target.url, request, RUN_SECONDS) : null;
+              const result = request ? await measure(target, request) : null;
               measured[target.name][operation.file] = result;
               if (result) log(`round ${round + 1} ${target.name} ${operation.file}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99} ms, errors ${result.errors}`);
             }
@@ -270,6 +291,8 @@ function writeResults(
     '',
     `Peak resident memory (VmHWM) over the whole run: Claimgraph ${peakRss.Claimgraph?.toFixed(0)} MB, PostGraphile ${peakRss.PostGraphile?.toFixed(0)} MB, raw SQL ${peakRss['raw SQL']?.toFixed(0)} MB.`,
     '',
+    ...cpuLines(operations, results),
+    '',
     '## Targets',
     '',
     ...targetLines(operations, statements, results, peakRss),
@@ -279,6 +302,30 @@ function writeResults(
   const notes = path.join(ROOT, 'bench', 'NOTES.md');
   fs.writeFileSync(file, lines.join('\n') + (fs.existsSync(notes) ? `\n${fs.readFileSync(notes, 'utf8')}` : ''));
   return file;
+}
+
+/** ms of CPU per request of the server or of PostgreSQL over the measured rounds, formatted, or n/a. */
+function cpuPerRequest(measured: Measurement | null | undefined, part: 'serverCpuMs' | 'postgresCpuMs'): string {
+  const spentMs = measured?.[part];
+  return measured && spentMs != null && measured.requests ? (spentMs / measured.requests).toFixed(2) : 'n/a';
+}
+
+/**
+ * CPU per request over the measured rounds: the server's process, and every PostgreSQL process on
+ * this host (backends and background workers; n/a for a server elsewhere). With the load
+ * generator, they share the cores: a server that spends more per request leaves less to the others.
+ */
+function cpuLines(operations: Operation[], results: Record<string, Record<string, Measurement | null>>): string[] {
+  const names = ['Claimgraph', 'PostGraphile', 'raw SQL'];
+  return [
+    '## CPU per request',
+    '',
+    'Milliseconds of CPU (user and system) per request over the measured rounds, from `/proc`: the server\'s own process, and all PostgreSQL processes on this host while that server was measured (the load generator\'s is not counted).',
+    '',
+    `| operation | ${names.map((name) => `${name} server | PostgreSQL`).join(' | ')} |`,
+    `|---|${names.map(() => '---:|---:').join('|')}|`,
+    ...operations.map((operation) => `| ${operation.file} | ${names.map((name) => `${cpuPerRequest(results[name][operation.file], 'serverCpuMs')} | ${cpuPerRequest(results[name][operation.file], 'postgresCpuMs')}`).join(' | ')} |`),
+  ];
 }
 
 function targetLines(
@@ -300,7 +347,8 @@ function targetLines(
   const over = claimgraph.filter(([, measured]) => measured.p99 >= 50).map(([operation, measured]) => {
     const floor = results['raw SQL'][operation.file];
     const rounds = measured.roundP99s.length > 1 ? `; rounds ${measured.roundP99s.join(', ')} ms` : '';
-    return `${operation.file} ${measured.p99} ms (raw SQL floor ${floor ? `${floor.p99} ms` : 'n/a'}${rounds})`;
+    const split = `; CPU per request: server ${cpuPerRequest(measured, 'serverCpuMs')} ms, the floor's ${cpuPerRequest(floor, 'serverCpuMs')}; PostgreSQL ${cpuPerRequest(measured, 'postgresCpuMs')} ms, the floor's ${cpuPerRequest(floor, 'postgresCpuMs')}`;
+    return `${operation.file} ${measured.p99} ms (raw SQL floor ${floor ? `${floor.p99} ms` : 'n/a'}${rounds}${split})`;
   });
   const errors = Object.values(results).flatMap((byOperation) => Object.values(byOperation)).reduce((sum, measured) => sum + (measured?.errors ?? 0), 0);
   return [

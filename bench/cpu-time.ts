@@ -28,12 +28,11 @@ export function processCpuMs(pid: number): number | null {
 }
 
 /**
- * CPU of every PostgreSQL process on this host so far, in ms (backends and background workers
- * alike), or null when none runs here (a DATABASE_URL on another host). Backends that exit
- * between two readings take their time with them; the servers' pooled connections stay.
+ * CPU of each PostgreSQL process on this host so far, in ms by pid (backends and background
+ * workers alike), or null when none runs here (a DATABASE_URL on another host).
  */
-export function postgresCpuMs(): number | null {
-  let total: number | null = null;
+export function postgresCpuMs(): Map<number, number> | null {
+  const byPid = new Map<number, number>();
   for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
     if (!/^\d+$/.test(entry)) continue;
     let command: string;
@@ -42,13 +41,26 @@ export function postgresCpuMs(): number | null {
     } catch {
       continue;
     }
-    if (command !== 'postgres') continue;
-    total = (total ?? 0) + (processCpuMs(Number(entry)) ?? 0);
+    const cpu = command === 'postgres' ? processCpuMs(Number(entry)) : null;
+    if (cpu !== null) byPid.set(Number(entry), cpu);
   }
-  return total;
+  return byPid.size ? byPid : null;
 }
 
-/** CPU spent between two readings, or null when either is missing. */
+/** CPU spent between two readings of one process, or null when either is missing. */
 export function spent(before: number | null, after: number | null): number | null {
   return before === null || after === null ? null : after - before;
+}
+
+/**
+ * PostgreSQL's CPU between two readings, or null when either is missing: the sum over the
+ * processes running at the second of what each spent since the first (all of it for one started
+ * since). One that exited in between (an idle pooled connection closed, an autovacuum worker
+ * done) takes its share with it: left out, rather than subtracted.
+ */
+export function postgresSpent(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (before === null || after === null) return null;
+  let total = 0;
+  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
+  return total;
 }

@@ -9,7 +9,7 @@ import { loadConfig } from '../src/config';
 import { withDatabase } from '../src/db/admin';
 import { openBenchDatabase, startBenchServer } from './bench-database';
 import { ensureDataset } from './generate-data';
-import { postgresCpuMs, processCpuMs, spent } from './cpu-time';
+import { postgresCpuMs, postgresSpent, processCpuMs, spent } from './cpu-time';
 import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
 import { loadOperations, removeWrites, WRITE_ACTORS, type Operation } from './operations';
 import { claimgraphTarget, POOL_SIZE, postgraphileTarget, rawSqlTarget, startTarget, type RunningTarget } from './targets';
@@ -107,7 +107,7 @@ async function measure(target: RunningTarget, request: Request): Promise<Measure
   const server = processCpuMs(target.pid);
   const postgres = postgresCpuMs();
   const result = await load(target.url, request, RUN_SECONDS);
-  return { ...result, serverCpuMs: spent(server, processCpuMs(target.pid)), postgresCpuMs: spent(postgres, postgresCpuMs()) };
+  return { ...result, serverCpuMs: spent(server, processCpuMs(target.pid)), postgresCpuMs: postgresSpent(postgres, postgresCpuMs()) };
 }
 
 /** The sum of `values`, or null when any is missing. */

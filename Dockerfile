@@ -22,4 +22,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \
   CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||4000)+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # Migrations run at start; the reference article is seeded when the database is empty.
 # Node flags: src/node-flags.ts says why.
-CMD ["node", "--max-semi-space-size=64", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=64", "--heap-growing-percent=100", "dist/src/main.js"]

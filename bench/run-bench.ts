@@ -80,7 +80,7 @@ async function checkOnce(url: string, { body, headers }: Request, label: string)
  * half second at times, pausing 2–47 ms, and a pause of the generator reads as latency of
  * whichever server it is measuring.
  */
-async function load(url: string, { body, headers }: Request, seconds: number): Promise<Measurement> {
+async function load(url: string, { body, headers }: Request, seconds: number): Promise<Omit<Measurement, 'serverCpuMs' | 'postgresCpuMs'>> {
   const result = await autocannon({
     url,
     method: 'POST',
@@ -97,8 +97,6 @@ async function load(url: string, { body, headers }: Request, seconds: number): P
     roundP99s: [result.latency.p99],
     errors: result.errors + result.non2xx + result.timeouts,
     requests: result.requests.total,
-    serverCpuMs: null,
-    postgresCpuMs: null,
   };
 }
 

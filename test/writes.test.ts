@@ -110,8 +110,14 @@ describe('writes', () => {
   it('records the ids a one-statement write looked up in its CREATE revisions', async () => {
     // Speaker, source, measure and topic all stored: looked up in the INSERT itself.
     const source = { ...STORED_SOURCE, excerpt: 'Looked up in the insert.' };
-    const response = await api.gql(RECORD, { input: statementInput({ text: 'Looked up in the insert.', event: null, source }) }, { key: keys.EDITOR });
+    // A key of its own, so that the statements the call runs are known.
+    const { secret } = await createApiKey(api.app.database.pool, 'looked-up-key', ApiRole.EDITOR);
+    const response = await api.gql(RECORD, { input: statementInput({ text: 'Looked up in the insert.', event: null, source }) }, { key: secret });
     assert.equal(response.errors, undefined, JSON.stringify(response.errors));
+    // The key check, the look-ups with the INSERT, and RECORD's selection read back (three): the
+    // revisions below are the one-statement path's. Had the INSERT's condition not held, the
+    // transaction it falls back to would make it eight.
+    assert.equal(response.extensions!.sql!.statements, 5);
     assert.deepEqual([response.data.recordStatement.speakerCreated, response.data.recordStatement.sourceCreated], [false, false]);
     const statementId = assertGlobalIdOf('Statement', response.data.recordStatement.statement.id, 'id');
     const [{ source_id: sourceId, measure_id: measureId }] = await api.app.database.dataSource.query(

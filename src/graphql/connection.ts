@@ -85,7 +85,8 @@ export function ConnectionType<T extends object>(nodeClass: ClassType<T>, nodeNa
   return ConnectionClass;
 }
 
-function encodeCursor(values: CursorValues): string {
+/** The opaque cursor of a row's order-key values (base64url JSON); decodeCursor reads it back. */
+export function encodeCursor(values: CursorValues): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { hydrate } from '../../db/entity-rows';
-import { OrderKey, readPages } from '../../db/keyset-page';
+import { type CursorValues, OrderKey, readPages } from '../../db/keyset-page';
 import { SqlParams } from '../../db/sql-session';
-import { pageWindow, selectsField, toConnection } from '../../graphql/connection';
+import { encodeCursor, pageWindow, selectsField, toConnection } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { Statement } from '../statement/statement.entity';
 import { parseIsoDate } from '../common/partial-date';
@@ -97,6 +97,20 @@ export function dateConditions(filter: DecodedFilter, now = Date.now()): DateCon
   return (to - from) / 86_400_000 <= SPAN_SEARCH_MAX_DAYS ? 'span' : 'stated_on';
 }
 
+/** A hit whose cursor is encoded only when read, as every other connection's (PageConnection). */
+class SearchHit implements StatementSearchEdge {
+  constructor(
+    readonly node: Statement,
+    readonly rank: number,
+    readonly snippet: Snippet,
+    private readonly cursorValues: CursorValues,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.cursorValues);
+  }
+}
+
 interface HitRow {
   snippetField: SearchField;
   snippetText: string;
@@ -139,9 +153,9 @@ export async function searchStatements(context: Context, args: SearchStatementsA
   };
   const [page] = await readPages<HitRow>(context.sql, spec, window, null, selectsField(info, 'totalCount'));
   const connection = toConnection(page, (row) => row);
-  const edges: StatementSearchEdge[] = connection.edges.map(({ node: row, cursor }) => {
+  const edges = page.rows.map((row, index) => {
     const { snippetField, snippetText, searchRank, ...columns } = row;
-    return { cursor, node: hydrate(Statement, columns), rank: searchRank, snippet: parseHeadline(snippetField, snippetText) };
+    return new SearchHit(hydrate(Statement, columns), searchRank, parseHeadline(snippetField, snippetText), page.cursors[index]);
   });
   return { edges, nodes: edges.map((edge) => edge.node), pageInfo: connection.pageInfo, totalCount: connection.totalCount };
 }

@@ -44,12 +44,13 @@ export function claimgraphTarget(databaseUrl: string): TargetSpec {
   };
 }
 
-export function rawSqlTarget(databaseUrl: string): TargetSpec {
+/** The raw-SQL floor; with `extraCpuUs`, a model of a server spending that much more per request (raw-sql/server.ts). */
+export function rawSqlTarget(databaseUrl: string, extraCpuUs = 0): TargetSpec {
   return {
-    name: 'raw SQL',
+    name: extraCpuUs ? `raw SQL + ${extraCpuUs} µs` : 'raw SQL',
     command: [process.execPath, path.join(ROOT, 'dist/bench/raw-sql/server.js')],
     cwd: ROOT,
-    env: { DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(POOL_SIZE) },
+    env: { DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(POOL_SIZE), ...(extraCpuUs ? { RAW_SQL_EXTRA_CPU_US: String(extraCpuUs) } : {}) },
   };
 }
 

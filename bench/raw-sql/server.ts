@@ -11,6 +11,18 @@ import { RAW_QUERIES } from './queries';
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 10) });
 
+/**
+ * CPU to spend on each request besides its own work, in µs (RAW_SQL_EXTRA_CPU_US, 0 unless
+ * set): a model of a server that does more per request, for bench/cpu-sensitivity.ts. The
+ * benchmark itself never sets it.
+ */
+const EXTRA_CPU_MS = Number(process.env.RAW_SQL_EXTRA_CPU_US ?? 0) / 1000;
+
+function spendExtraCpu(): void {
+  const started = performance.now();
+  while (performance.now() - started < EXTRA_CPU_MS);
+}
+
 const server = http.createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -20,6 +32,7 @@ const server = http.createServer((request, response) => {
       const text = RAW_QUERIES[operationName];
       if (!text) throw new Error(`no raw query for ${operationName}`);
       const { rows } = await pool.query({ name: operationName, text, values: Object.values(variables ?? {}) });
+      if (EXTRA_CPU_MS > 0) spendExtraCpu();
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(`{"data":${JSON.stringify(rows[0]?.data ?? null)}}`);
     } catch (error) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { withDatabase } from '../src/db/admin';
 import { openBenchDatabase, startBenchServer } from './bench-database';
 import { ensureDataset } from './generate-data';
-import { checkOnce, CONNECTIONS, load, measure, P99_BOUND_MS, requestFor, type Measurement, type Request } from './load';
+import { checkOnce, combine, CONNECTIONS, cpuPerRequest, load, measure, P99_BOUND_MS, requestFor, type Measurement, type Request } from './load';
 import { loadOperations } from './operations';
 import { provenance } from './provenance';
 import { claimgraphTarget, POOL_SIZE, rawSqlTarget, startTarget, type RunningTarget } from './targets';
@@ -36,12 +36,10 @@ const log = (line: string) => console.log(`[cpu-sensitivity] ${line}`);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function row(target: RunningTarget, extraCpuUs: number | null, rounds: Measurement[]): string {
-  const p99s = rounds.map((round) => round.p99).sort((a, b) => a - b);
-  const requests = rounds.reduce((sum, round) => sum + round.requests, 0);
-  const cpu = rounds.every((round) => round.serverCpuMs !== null) ? (rounds.reduce((sum, round) => sum + round.serverCpuMs!, 0) / requests).toFixed(2) : 'n/a';
+  const combined = combine(rounds)!;
+  const p99s = [...combined.roundP99s].sort((a, b) => a - b);
   const over = p99s.filter((p99) => p99 >= P99_BOUND_MS).length;
-  const errors = rounds.reduce((sum, round) => sum + round.errors, 0);
-  return `| ${target.name} | ${extraCpuUs ?? '—'} | ${cpu} | ${median(rounds.map((round) => round.requestsPerSecond)).toFixed(0)} | ${median(p99s)} | ${p99s[p99s.length - 1]} | ${over} of ${rounds.length} | ${errors} | ${p99s.join(', ')} |`;
+  return `| ${target.name} | ${extraCpuUs ?? '—'} | ${cpuPerRequest(combined, 'serverCpuMs')} | ${median(rounds.map((round) => round.requestsPerSecond)).toFixed(0)} | ${median(p99s)} | ${combined.p99} | ${over} of ${rounds.length} | ${combined.errors} | ${p99s.join(', ')} |`;
 }
 
 async function main(): Promise<void> {

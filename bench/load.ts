@@ -86,3 +86,31 @@ export async function measure(target: RunningTarget, request: Request, seconds: 
   const result = await load(target.url, request, seconds);
   return { ...result, serverCpuMs: spent(server, processCpuMs(target.pid)), postgresCpuMs: postgresSpent(postgres, postgresCpuMs()) };
 }
+
+/** The sum of `values`, or null when any is missing. */
+function total(values: Array<number | null>): number | null {
+  return values.some((value) => value === null) ? null : values.reduce<number>((sum, value) => sum + value!, 0);
+}
+
+/** Rounds of one operation on one server as one figure: mean req/s and p50, the worst p99, all errors. */
+export function combine(rounds: Array<Measurement | null>): Measurement | null {
+  const measured = rounds.filter((round): round is Measurement => round !== null);
+  if (!measured.length) return null;
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  return {
+    requestsPerSecond: mean(measured.map((round) => round.requestsPerSecond)),
+    p50: Math.round(mean(measured.map((round) => round.p50))),
+    p99: Math.max(...measured.map((round) => round.p99)),
+    roundP99s: measured.map((round) => round.p99),
+    errors: measured.reduce((sum, round) => sum + round.errors, 0),
+    requests: measured.reduce((sum, round) => sum + round.requests, 0),
+    serverCpuMs: total(measured.map((round) => round.serverCpuMs)),
+    postgresCpuMs: total(measured.map((round) => round.postgresCpuMs)),
+  };
+}
+
+/** ms of CPU per request of the server or of PostgreSQL over the measured rounds, formatted, or n/a. */
+export function cpuPerRequest(measured: Measurement | null | undefined, part: 'serverCpuMs' | 'postgresCpuMs'): string {
+  const spentMs = measured?.[part];
+  return measured && spentMs != null && measured.requests ? (spentMs / measured.requests).toFixed(2) : 'n/a';
+}

@@ -8,7 +8,7 @@ import { withDatabase } from '../src/db/admin';
 import { openBenchDatabase, startBenchServer } from './bench-database';
 import { ensureDataset } from './generate-data';
 import { ApiRole, createApiKey } from '../src/domain/api-key/api-key.service';
-import { checkOnce, CONNECTIONS, load, measure, P99_BOUND_MS, requestFor, type Measurement } from './load';
+import { checkOnce, combine, CONNECTIONS, cpuPerRequest, load, measure, P99_BOUND_MS, requestFor, type Measurement } from './load';
 import { provenance } from './provenance';
 import { loadOperations, removeWrites, WRITE_ACTORS, type Operation } from './operations';
 import { claimgraphTarget, POOL_SIZE, postgraphileTarget, rawSqlTarget, startTarget, type RunningTarget } from './targets';
@@ -28,28 +28,6 @@ const SETTLE_SECONDS = quick ? 0.5 : 1;
 const ROUNDS = quick ? 1 : 4;
 
 const log = (line: string) => console.log(`[bench] ${line}`);
-
-/** The sum of `values`, or null when any is missing. */
-function total(values: Array<number | null>): number | null {
-  return values.some((value) => value === null) ? null : values.reduce<number>((sum, value) => sum + value!, 0);
-}
-
-/** Rounds of one operation on one server as one figure: mean req/s and p50, the worst p99, all errors. */
-function combine(rounds: Array<Measurement | null>): Measurement | null {
-  const measured = rounds.filter((round): round is Measurement => round !== null);
-  if (!measured.length) return null;
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  return {
-    requestsPerSecond: mean(measured.map((round) => round.requestsPerSecond)),
-    p50: Math.round(mean(measured.map((round) => round.p50))),
-    p99: Math.max(...measured.map((round) => round.p99)),
-    roundP99s: measured.map((round) => round.p99),
-    errors: measured.reduce((sum, round) => sum + round.errors, 0),
-    requests: measured.reduce((sum, round) => sum + round.requests, 0),
-    serverCpuMs: total(measured.map((round) => round.serverCpuMs)),
-    postgresCpuMs: total(measured.map((round) => round.postgresCpuMs)),
-  };
-}
 
 /**
  * SQL statements each operation costs Claimgraph, read from its own counter (extensions.sql),
@@ -212,12 +190,6 @@ function writeResults(
   const notes = path.join(ROOT, 'bench', 'NOTES.md');
   fs.writeFileSync(file, lines.join('\n') + (fs.existsSync(notes) ? `\n${fs.readFileSync(notes, 'utf8')}` : ''));
   return file;
-}
-
-/** ms of CPU per request of the server or of PostgreSQL over the measured rounds, formatted, or n/a. */
-function cpuPerRequest(measured: Measurement | null | undefined, part: 'serverCpuMs' | 'postgresCpuMs'): string {
-  const spentMs = measured?.[part];
-  return measured && spentMs != null && measured.requests ? (spentMs / measured.requests).toFixed(2) : 'n/a';
 }
 
 /**

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { hydrate } from '../../db/entity-rows';
 import { type CursorValues, OrderKey, readPages } from '../../db/keyset-page';
 import { SqlParams } from '../../db/sql-session';
-import { encodeCursor, pageWindow, selectsField, toConnection } from '../../graphql/connection';
+import { encodeCursor, PageConnection, pageWindow, selectsField } from '../../graphql/connection';
 import type { Context } from '../../graphql/context';
 import { Statement } from '../statement/statement.entity';
 import { parseIsoDate } from '../common/partial-date';
@@ -152,10 +152,18 @@ export async function searchStatements(context: Context, args: SearchStatementsA
     params,
   };
   const [page] = await readPages<HitRow>(context.sql, spec, window, null, selectsField(info, 'totalCount'));
-  const connection = toConnection(page, (row) => row);
   const edges = page.rows.map((row, index) => {
     const { snippetField, snippetText, searchRank, ...columns } = row;
     return new SearchHit(hydrate(Statement, columns), searchRank, parseHeadline(snippetField, snippetText), page.cursors[index]);
   });
-  return { edges, nodes: edges.map((edge) => edge.node), pageInfo: connection.pageInfo, totalCount: connection.totalCount };
+  // pageInfo, too, encodes its two cursors only when read.
+  const connection = new PageConnection(edges.map((edge) => edge.node), page.cursors, page, page.totalCount);
+  return {
+    edges,
+    nodes: connection.nodes,
+    get pageInfo() {
+      return connection.pageInfo;
+    },
+    totalCount: connection.totalCount,
+  };
 }
